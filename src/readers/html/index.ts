@@ -1,0 +1,10 @@
+import { SelfevalError } from '../../errors.js';
+import type { Reader } from '../types.js';
+
+export const htmlReader: Reader = {
+  format: 'html',
+  sniff: () => false,
+  read: async (_bytes, options) => {
+    throw new SelfevalError('UNSUPPORTED_FORMAT', { file: options?.fileName ?? null });
+  },
+};
