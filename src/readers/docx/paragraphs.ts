@@ -1,0 +1,120 @@
+/**
+ * WordprocessingML paragraphs → text lines.
+ *
+ * A paragraph's runs are concatenated in order; `w:br`/`w:cr` start a new line, `w:tab` is a tab.
+ * Deleted text (`w:del`, `w:moveFrom`) is left out, inserted text (`w:ins`, `w:moveTo`) kept. Field
+ * instructions are left out and field results kept. Drawings and text boxes are not read (counted so
+ * the reader can warn). Look-alike radicals are normalised here, once.
+ */
+import { normalizeLookalikes } from '../../layout/text.js';
+import { childElements, isElement, type XmlElement } from '../xml.js';
+
+/** What a paragraph walk noticed but did not read. */
+export interface ParagraphNotes {
+  skippedTextBoxes: number;
+}
+
+/** Elements whose content is never text of the paragraph. */
+const SKIP = new Set([
+  'pPr', 'rPr', 'del', 'moveFrom', 'delText', 'delInstrText', 'instrText', 'fldData', 'footnoteReference',
+  'endnoteReference', 'commentReference', 'annotationRef', 'lastRenderedPageBreak', 'proofErr', 'bookmarkStart',
+  'bookmarkEnd', 'commentRangeStart', 'commentRangeEnd', 'permStart', 'permEnd', 'sdtPr', 'sdtEndPr', 'rubyPr', 'rt',
+]);
+
+/** Elements that hold drawings or text boxes (text boxes sit inside them). */
+const DRAWINGS = new Set(['drawing', 'pict', 'object', 'AlternateContent']);
+
+/** Symbol-font code points (`w:sym`) for the check boxes and ticks forms use. */
+const SYMBOLS: Record<string, Record<number, string>> = {
+  wingdings: { 0xa8: '☐', 0x6f: '□', 0xfe: '☑', 0xfd: '☒', 0xfc: '✓', 0xfb: '✗', 0x71: '❑', 0x6e: '■' },
+  'wingdings 2': { 0x52: '☑', 0xa3: '☐', 0x54: '☒', 0x50: '✓', 0x53: '☒', 0x4f: '✗', 0x2a: '□' },
+};
+
+function symbolChar(sym: XmlElement): string {
+  const code = Number.parseInt(sym.attrs['char'] ?? '', 16);
+  if (!Number.isFinite(code)) return '';
+  // Symbol fonts put their glyphs at F000 + code (private use); map known ones, keep real characters.
+  const low = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+  const font = (sym.attrs['font'] ?? '').toLowerCase();
+  const mapped = SYMBOLS[font]?.[low];
+  if (mapped) return mapped;
+  if (code >= 0xe000 && code <= 0xf8ff) return '';
+  return String.fromCodePoint(code);
+}
+
+function hasTextBox(el: XmlElement): boolean {
+  for (const child of el.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'txbxContent' || child.name === 'textbox') return true;
+    if (hasTextBox(child)) return true;
+  }
+  return false;
+}
+
+/**
+ * The lines of one `w:p` (or of any run container): segments between breaks, whitespace collapsed
+ * within a line (tabs kept), empty segments dropped.
+ */
+export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): string[] {
+  const segments: string[] = [''];
+  const append = (text: string): void => {
+    segments[segments.length - 1] += text;
+  };
+  const walk = (el: XmlElement): void => {
+    for (const child of el.children) {
+      if (!isElement(child)) continue;
+      const name = child.name;
+      if (SKIP.has(name)) continue;
+      if (DRAWINGS.has(name)) {
+        if (notes && hasTextBox(child)) notes.skippedTextBoxes++;
+        continue;
+      }
+      switch (name) {
+        case 't':
+          for (const node of child.children) if (!isElement(node)) append(node.text);
+          break;
+        case 'tab':
+        case 'ptab':
+          append('\t');
+          break;
+        case 'br':
+        case 'cr':
+          segments.push('');
+          break;
+        case 'noBreakHyphen':
+          append('-');
+          break;
+        case 'softHyphen':
+          break;
+        case 'sym':
+          append(symbolChar(child));
+          break;
+        default:
+          // r, ins, moveTo, hyperlink, smartTag, customXml, fldSimple, sdt/sdtContent, oMath (m:r/m:t)…
+          walk(child);
+      }
+    }
+  };
+  walk(paragraph);
+  const lines: string[] = [];
+  for (const segment of segments) {
+    const text = normalizeLookalikes(segment.replace(/[ \u00a0\r\n]+/gu, ' ').replace(/ *\t */gu, '\t').trim());
+    if (text !== '') lines.push(text);
+  }
+  return lines;
+}
+
+/**
+ * The block-level children of a body, cell or content control in order, looking through the
+ * wrappers that may hold paragraphs and tables (`w:sdt`/`w:sdtContent`, `w:customXml`, `w:ins`).
+ */
+export function blockElements(container: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of childElements(container)) {
+    if (child.name === 'p' || child.name === 'tbl') out.push(child);
+    else if (child.name === 'sdt' || child.name === 'sdtContent' || child.name === 'customXml' || child.name === 'ins' || child.name === 'moveTo') {
+      out.push(...blockElements(child));
+    }
+  }
+  return out;
+}
