@@ -1,0 +1,297 @@
+/**
+ * The quantity parser every extractor shares: numbers as the Guangzhou self-evaluations print them
+ * (91,470.79 · ３.５４ · ≥5% · 不少于 180 家 · 控制在3个工作日内 · 超 2800 亿元), with the numbers that
+ * are not measures (years, dates, ordinals, list markers, document numbers, 5G) skipped.
+ * Pure functions, no dependencies beyond the schema type and the vocabulary in units.ts.
+ */
+import type { Comparator, Quantity } from '../../src/schema/quantity.js';
+import {
+  isDurationUnit,
+  matchUnit,
+  prefixComparator,
+  splitMagnitude,
+  suffixComparator,
+} from './units.js';
+
+export interface ScannedQuantity {
+  quantity: Quantity;
+  /** UTF-16 offsets into the original text: comparator word, number, unit and suffix. */
+  start: number;
+  end: number;
+}
+
+/** Full-width ASCII forms (U+FF01–U+FF5E: ０-９ ％ ， ： ． （） ＞＜＝ － ～) and the ideographic space to half-width; CJK untouched. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** toHalfWidth plus the dash and percent look-alikes; keeps every offset (one code unit per code unit). */
+function normalizeForScan(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\u2212\u2013\ufe63]/g, '-')
+    .replace(/\u301c/g, '~')
+    .replace(/\ufe6a/g, '%')
+    .replace(/\u00a0/g, ' ');
+}
+
+const NUMBER_ONLY = /^([-+])?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/;
+
+/**
+ * A number written alone: `91,470.79`, `1,616`, `1，616`, `-45.81`, `－3`, `３.５４`, `.5`. Thousands
+ * separators must form 3-digit groups; anything else (a lone `,`, `1,61`, `12a`) gives null.
+ */
+export function parseNumber(text: string): number | null {
+  const s = normalizeForScan(text).trim();
+  const m = NUMBER_ONLY.exec(s);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  const value = Number(`${m[1] ?? ''}${(m[2] ?? '0').replace(/,/g, '')}${m[3] ?? ''}`);
+  return Number.isFinite(value) ? value + 0 : null; // `+ 0` turns -0 into 0
+}
+
+/** A number inside prose. Thousands groups only when each group has exactly 3 digits. */
+const NUMBER_IN_TEXT = /(?<!\d)(?<!\d[.,])([-+])?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
+const NUMBER_AT = /^([-+])?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/;
+const RANGE_CONNECTOR = /^\s*(?:-|~|—|至|到)\s*/;
+const ASCII_LETTER = /[A-Za-z]/;
+const IDEOGRAPH = /^[\u4e00-\u9fff]*$/;
+/** Characters after which a number opens a new item, so `1.` / `1、` / `1)` there are list markers. */
+const SEGMENT_OPENERS = new Set(['\n', '。', '；', ';', '：', ':', '-', '—', '•', '·', '，', ',', '!', '！', '?', '？']);
+/** Words after a number that make it a year, session, document or edition number rather than a measure. */
+const NON_MEASURE_WORDS = ['年', '届', '号', '版', '周年'];
+
+/** true at offsets inside 《…》: numbers in book titles are not measures. */
+function bookTitleMask(text: string): boolean[] {
+  const mask: boolean[] = new Array<boolean>(text.length).fill(false);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '《') depth++;
+    else if (ch === '》') depth = Math.max(0, depth - 1);
+    else mask[i] = depth > 0;
+  }
+  return mask;
+}
+
+function skipSpaces(text: string, pos: number): number {
+  let p = pos;
+  while (p < text.length && /\s/.test(text[p] ?? '')) p++;
+  return p;
+}
+
+/** The last non-space character before `pos` (newlines count as characters: they open a segment). */
+function previousVisible(text: string, pos: number): string | undefined {
+  let p = pos - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  return p >= 0 ? text[p] : undefined;
+}
+
+interface UnitMatch {
+  unit: string | null;
+  /** offset just after the unit (or after the number when there is none) */
+  end: number;
+  /** 余/多 between number and unit: "more than" */
+  approxMore: boolean;
+  /** the word after the number marks a year, session, date … */
+  nonMeasure: boolean;
+}
+
+/** The unit written after a number ending at `pos` (spaces and 余/多 allowed in between). */
+function unitAfter(text: string, pos: number): UnitMatch {
+  let p = skipSpaces(text, pos);
+  let approxMore = false;
+  if ((text[p] === '余' || text[p] === '多') && matchUnit(text.slice(p + 1)) !== null) {
+    approxMore = true;
+    p++;
+  }
+  const rest = text.slice(p, p + 12);
+  const unit = matchUnit(rest);
+  if (unit !== null) return { unit, end: p + unit.length, approxMore, nonMeasure: false };
+  if (NON_MEASURE_WORDS.some((w) => rest.startsWith(w))) return { unit: null, end: pos, approxMore, nonMeasure: true };
+  // 日/月 are durations only as "3日内", "6个月" (the latter is the unit 个月); otherwise dates.
+  if (rest[0] === '日' || rest[0] === '月') {
+    const within = /^\s*(?:以内|之内|内)/.test(rest.slice(1));
+    return within
+      ? { unit: rest[0], end: p + 1, approxMore, nonMeasure: false }
+      : { unit: null, end: pos, approxMore, nonMeasure: true };
+  }
+  return { unit: null, end: pos, approxMore: false, nonMeasure: false };
+}
+
+/** The suffix comparator after a unit: 以上/以下/以内 (up to 2 ideographs in between: 300 家企业以上) or 内. */
+function suffixAfter(text: string, pos: number, unit: string | null): { comparator: Comparator; end: number } | null {
+  const p = skipSpaces(text, pos);
+  const rest = text.slice(p, p + 8);
+  const maxGap = unit === null ? 0 : 2;
+  for (let gap = 0; gap <= maxGap; gap++) {
+    if (!IDEOGRAPH.test(rest.slice(0, gap))) break;
+    const hit = suffixComparator(rest.slice(gap));
+    if (hit) return { comparator: hit.comparator, end: p + gap + hit.length };
+  }
+  // 内 alone: "3个工作日内", "预算 5 万元内。" — but not "3 个内容".
+  if (rest[0] === '内' && (isDurationUnit(unit) || !/[\u4e00-\u9fff]/.test(rest[1] ?? ''))) {
+    return { comparator: '<=', end: p + 1 };
+  }
+  return null;
+}
+
+function toValue(sign: string, int: string, frac: string): number {
+  return Number(`${sign}${int.replace(/,/g, '')}${frac}`) + 0;
+}
+
+/**
+ * Every measure in a prose string, in order, with its comparator and unit as written. Years, dates,
+ * ordinals (第 3), sessions (133 届), list markers (1. / (2)), document numbers ([2022]68号), numbers in
+ * 《…》, codes (5G, 020-…) and bare 4-digit years are skipped. A range (3-5 个, 3～5 个, 3至5个) gives its
+ * lower bound with comparator '>=': a range target is met once the lower bound is reached.
+ */
+export function scanQuantities(text: string): ScannedQuantity[] {
+  const norm = normalizeForScan(text);
+  const inBook = bookTitleMask(norm);
+  const found: ScannedQuantity[] = [];
+  const re = new RegExp(NUMBER_IN_TEXT.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm)) !== null) {
+    let sign = m[1] ?? '';
+    const int = m[2] ?? '';
+    const frac = m[3] ?? '';
+    const numStart = m.index + sign.length;
+    const numEnd = m.index + m[0].length;
+    const before = norm[m.index - 1];
+    // "3-5": the dash belongs to a range or code, not to the number.
+    if (sign !== '' && before !== undefined && /[\dA-Za-z)\]]/.test(before)) sign = '';
+    const start = numStart - sign.length;
+    const prev = norm[numStart - 1];
+    const next = norm[numEnd];
+
+    const isContinuation = sign === '' && prev !== undefined && '-/:~.'.includes(prev) && /\d/.test(norm[numStart - 2] ?? '');
+    const isCode =
+      (prev !== undefined && ASCII_LETTER.test(prev)) ||
+      (next !== undefined && ASCII_LETTER.test(next)) ||
+      (frac === '' && int.length > 1 && int.startsWith('0')) ||
+      (frac === '' && !int.includes(',') && int.length >= 10);
+    const lookStart = Math.max(0, start - 16);
+    const prefixText = norm.slice(lookStart, start).trimEnd();
+    const isOrdinal = prefixText.endsWith('第');
+    const inBrackets = (prev === '[' || prev === '〔' || prev === '【') && (next === ']' || next === '〕' || next === '】');
+    const isMarker =
+      frac === '' &&
+      int.length <= 2 &&
+      ((prev === '(' && next === ')') ||
+        ((next === '.' || next === '、' || next === ')') &&
+          !/\d/.test(norm[numEnd + 1] ?? '') &&
+          (previousVisible(norm, start) === undefined || SEGMENT_OPENERS.has(previousVisible(norm, start) ?? ''))));
+    if (isContinuation || isCode || isOrdinal || inBrackets || isMarker || inBook[numStart]) continue;
+
+    const value = toValue(sign, int, frac);
+    let unitMatch = unitAfter(norm, numEnd);
+    let rangeComparator: Comparator | null = null;
+
+    // Range or code: A-B, A~B, A至B with an optional unit after A.
+    const afterA = norm.slice(unitMatch.end);
+    const conn = RANGE_CONNECTOR.exec(afterA);
+    if (conn && !unitMatch.nonMeasure) {
+      const bStart = unitMatch.end + conn[0].length;
+      const b = NUMBER_AT.exec(norm.slice(bStart));
+      if (b) {
+        const bEnd = bStart + b[0].length;
+        const unitB = unitAfter(norm, bEnd);
+        if (unitB.nonMeasure && unitMatch.unit === null) {
+          re.lastIndex = bEnd; // 2022-2024 年, 12-31 日
+          continue;
+        }
+        if (unitB.unit !== null && (unitMatch.unit === null || unitMatch.unit === unitB.unit)) {
+          unitMatch = unitB;
+          rangeComparator = '>=';
+          re.lastIndex = unitB.end;
+        } else if (unitMatch.unit === null && unitB.unit === null && !/[至到]/.test(conn[0])) {
+          re.lastIndex = bEnd; // 020-34611158, 2022-12: codes and dates, not measures
+          continue;
+        }
+      }
+    }
+    if (unitMatch.nonMeasure) continue;
+    const unit = unitMatch.unit;
+    // A day after a month (6月20) or a bare year (2023 版本) is not a measure.
+    if (unit === null && (prev === '月' || norm[skipBack(norm, numStart)] === '月')) continue;
+    if (unit === null && frac === '' && !int.includes(',') && /^(19|20)\d\d$/.test(int)) continue;
+
+    const suffix = suffixAfter(norm, unitMatch.end, unit);
+    const prefix = prefixComparator(prefixText);
+    const comparator: Comparator | null =
+      rangeComparator ?? suffix?.comparator ?? prefix?.comparator ?? (unitMatch.approxMore ? '>' : null);
+    const qStart = prefix ? lookStart + prefixText.length - prefix.length : start;
+    const qEnd = suffix ? suffix.end : unitMatch.end > numEnd ? unitMatch.end : numEnd;
+    if (qEnd > re.lastIndex) re.lastIndex = qEnd;
+    found.push({
+      quantity: { text: text.slice(qStart, qEnd), value, unit, comparator, qualitative: false },
+      start: qStart,
+      end: qEnd,
+    });
+  }
+  return found;
+}
+
+/** Offset of the last non-space character before `pos` (or -1). */
+function skipBack(text: string, pos: number): number {
+  let p = pos - 1;
+  while (p >= 0 && /\s/.test(text[p] ?? '')) p--;
+  return p;
+}
+
+export interface ParseQuantityOptions {
+  /** Take the first measure in this unit when the text holds several (目标 家 → 实际 家). */
+  preferUnit?: string | null;
+}
+
+/**
+ * A target or actual value as written. A bare number is taken whole; otherwise the first measure
+ * (in `preferUnit` when given and present). No measure at all makes the quantity qualitative.
+ */
+export function parseQuantity(text: string, options: ParseQuantityOptions = {}): Quantity {
+  const trimmed = text.trim();
+  const bare = parseNumber(trimmed);
+  if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false };
+  const all = scanQuantities(trimmed);
+  const preferred =
+    options.preferUnit != null ? all.find((f) => f.quantity.unit === options.preferUnit) : undefined;
+  const chosen = preferred ?? all[0];
+  if (!chosen) return { text: trimmed, value: null, unit: null, comparator: null, qualitative: true };
+  const { value, unit, comparator } = chosen.quantity;
+  return { text: trimmed, value, unit, comparator, qualitative: false };
+}
+
+/** Round away binary noise (92.97 / 100 = 0.9297000000000001) without touching real digits. */
+function clean(x: number): number {
+  return Number.parseFloat(x.toPrecision(12)) + 0;
+}
+
+/** A percentage or per-mille as a fraction (5 % → 0.05, 3 ‰ → 0.003); other units give null. */
+export function toFraction(q: Pick<Quantity, 'value' | 'unit'>): number | null {
+  if (q.value === null) return null;
+  if (q.unit === '%') return clean(q.value / 100);
+  if (q.unit === '‰') return clean(q.value / 1000);
+  return null;
+}
+
+/** Money in 万元 (亿元 × 10000, 元 ÷ 10000, 万元 × 1), rounded to 6 decimals; null for other units or 美元. */
+export function toWan(value: number | null, unit: string | null): number | null {
+  if (value === null || unit === null) return null;
+  const { factor, base } = splitMagnitude(unit);
+  if (base !== '元') return null;
+  return Number((value * (factor / 1e4)).toFixed(6)) + 0;
+}
+
+/** A score or weight cell: `6.28`, `10.00`, `91.41分`, `２０`; empty, `—`, `-`, `/` and words give null. */
+export function parseScore(text: string): number | null {
+  const s = normalizeForScan(text).trim().replace(/\s*分$/, '');
+  if (s === '' || /^[—―─\-/\\]+$/.test(s)) return null;
+  return parseNumber(s);
+}
+
+/** Decimals of the first number as printed (`10.00` → 2, `91,470.79` → 2, `5` → 0): the document's precision. */
+export function decimalsOf(text: string): number {
+  const m = /\d(?:[\d,]*\d)?(?:\.(\d+))?/.exec(normalizeForScan(text));
+  return m?.[1]?.length ?? 0;
+}
