@@ -56,8 +56,9 @@ const NUMBER_AT = /^([-+])?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/;
 const RANGE_CONNECTOR = /^\s*(?:-|~|—|至|到)\s*/;
 const ASCII_LETTER = /[A-Za-z]/;
 const IDEOGRAPH = /^[\u4e00-\u9fff]*$/;
+const IDEOGRAPH_CHAR = /[\u4e00-\u9fff]/;
 /** Characters after which a number opens a new item, so `1.` / `1、` / `1)` there are list markers. */
-const SEGMENT_OPENERS = new Set(['\n', '。', '；', ';', '：', ':', '-', '—', '•', '·', '，', ',', '!', '！', '?', '？']);
+const SEGMENT_OPENERS = new Set(['\n', '\t', '。', '；', ';', '：', ':', '-', '—', '•', '·', '，', ',', '!', '！', '?', '？']);
 /** Words after a number that make it a year, session, document or edition number rather than a measure. */
 const NON_MEASURE_WORDS = ['年', '届', '号', '版', '周年'];
 
@@ -80,11 +81,37 @@ function skipSpaces(text: string, pos: number): number {
   return p;
 }
 
-/** The last non-space character before `pos` (newlines count as characters: they open a segment). */
+/** The last non-space character before `pos` (tabs and newlines count: they open a segment). */
 function previousVisible(text: string, pos: number): string | undefined {
   let p = pos - 1;
-  while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  while (p >= 0 && text[p] === ' ') p--;
   return p >= 0 ? text[p] : undefined;
+}
+
+/** Words after which a small number labels an item (任务1:, 附件 2, 表3) instead of measuring something. */
+const LABEL_WORDS = /(?:任务|附件|附表|表|图|序号|编号|目标)\s*$/;
+
+/**
+ * `(2)`, `1.` / `1、` / `1)` opening an item, `任务1:`, and page numbers `— 6 —`. A `1.` after an
+ * ideograph is still a marker when a space or ideograph follows the dot (得分1. 绩效目标管理) but not
+ * when something else does (控制率小于0.\t is the number 0 ending an English-style sentence).
+ */
+function isListMarker(text: string, start: number, numEnd: number): boolean {
+  const prev = text[start - 1];
+  const next = text[numEnd];
+  const after = text[numEnd + 1] ?? '';
+  if (prev === '(' && next === ')') return true;
+  const before = previousVisible(text, start);
+  const opens = before === undefined || SEGMENT_OPENERS.has(before) || !IDEOGRAPH_CHAR.test(before);
+  if ((next === '.' || next === '、' || next === ')') && !/\d/.test(after)) {
+    if (opens) return true;
+    if (next === '.' && (after === ' ' || IDEOGRAPH_CHAR.test(after))) return true;
+  }
+  const label = text.slice(Math.max(0, start - 6), start);
+  if ((next === ':' || next === '：') && LABEL_WORDS.test(label)) return true;
+  if (/(?:附件|附表)\s*$/.test(label)) return true;
+  const nextVisible = text.slice(numEnd).trimStart()[0];
+  return (before === '—' || before === '-') && (nextVisible === '—' || nextVisible === '-');
 }
 
 interface UnitMatch {
@@ -107,7 +134,11 @@ function unitAfter(text: string, pos: number): UnitMatch {
   }
   const rest = text.slice(p, p + 12);
   const unit = matchUnit(rest);
-  if (unit !== null) return { unit, end: p + unit.length, approxMore, nonMeasure: false };
+  if (unit !== null) {
+    const wrapped = unitAcrossBreak(text, p);
+    if (wrapped && wrapped.unit.length > unit.length) return { ...wrapped, approxMore, nonMeasure: false };
+    return { unit, end: p + unit.length, approxMore, nonMeasure: false };
+  }
   if (NON_MEASURE_WORDS.some((w) => rest.startsWith(w))) return { unit: null, end: pos, approxMore, nonMeasure: true };
   // 日/月 are durations only as "3日内", "6个月" (the latter is the unit 个月); otherwise dates.
   if (rest[0] === '日' || rest[0] === '月') {
@@ -117,6 +148,21 @@ function unitAfter(text: string, pos: number): UnitMatch {
       : { unit: null, end: pos, approxMore, nonMeasure: true };
   }
   return { unit: null, end: pos, approxMore: false, nonMeasure: false };
+}
+
+/** A unit broken by a line wrap (34.3 亿\n\n元 → 亿元): match on the text with whitespace removed. */
+function unitAcrossBreak(text: string, pos: number): { unit: string; end: number } | null {
+  let compact = '';
+  const offsets: number[] = [];
+  for (let i = pos; i < text.length && compact.length < 8; i++) {
+    const ch = text[i] ?? '';
+    if (/\s/.test(ch)) continue;
+    compact += ch;
+    offsets.push(i);
+  }
+  const unit = matchUnit(compact);
+  if (unit === null) return null;
+  return { unit, end: (offsets[unit.length - 1] ?? pos) + 1 };
 }
 
 /** The suffix comparator after a unit: 以上/以下/以内 (up to 2 ideographs in between: 300 家企业以上) or 内. */
@@ -175,16 +221,10 @@ export function scanQuantities(text: string): ScannedQuantity[] {
     const prefixText = norm.slice(lookStart, start).trimEnd();
     const isOrdinal = prefixText.endsWith('第');
     const inBrackets = (prev === '[' || prev === '〔' || prev === '【') && (next === ']' || next === '〕' || next === '】');
-    const isMarker =
-      frac === '' &&
-      int.length <= 2 &&
-      ((prev === '(' && next === ')') ||
-        ((next === '.' || next === '、' || next === ')') &&
-          !/\d/.test(norm[numEnd + 1] ?? '') &&
-          (previousVisible(norm, start) === undefined || SEGMENT_OPENERS.has(previousVisible(norm, start) ?? ''))));
+    const isMarker = frac === '' && int.length <= 2 && isListMarker(norm, start, numEnd);
     if (isContinuation || isCode || isOrdinal || inBrackets || isMarker || inBook[numStart]) continue;
 
-    const value = toValue(sign, int, frac);
+    let value = toValue(sign, int, frac);
     let unitMatch = unitAfter(norm, numEnd);
     let rangeComparator: Comparator | null = null;
 
@@ -202,6 +242,8 @@ export function scanQuantities(text: string): ScannedQuantity[] {
           continue;
         }
         if (unitB.unit !== null && (unitMatch.unit === null || unitMatch.unit === unitB.unit)) {
+          const valueB = toValue(b[1] ?? '', b[2] ?? '', b[3] ?? '');
+          if (valueB < value) value = valueB; // 100%-80%: the lower bound whichever way it is written
           unitMatch = unitB;
           rangeComparator = '>=';
           re.lastIndex = unitB.end;

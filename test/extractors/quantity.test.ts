@@ -178,6 +178,20 @@ describe('parseQuantity: comparator words, ranges and other forms', () => {
     ['2022年省级进一步促进外贸稳定增长资金(穗财商[2022]68号)为省级资金，2022年12月27日下达时财政支出系统已封账', null, null, null],
     ['填报日期: 2025年6月20', null, null, null],
     ['联系电话: 020-34611158', null, null, null],
+    // zengcheng-2022-report: a unit broken by a line wrap
+    ['其中技改投资 34.3 亿\n\n元，同比增长 6.3%。', 34.3, '亿元', null],
+    ['（省级农村公路建设项目补助资\n\n金）5.94 万未支出', 5.94, '万', null],
+    // liwan-2023-table rubric text: a descending range gives its lower bound
+    ['分值区间100%-80%（含80%）', 80, '%', '>='],
+    ['完成率100-150%的，得满分', 100, '%', '>='],
+    ['公用经费控制率小于0.', 0, null, '<'],
+    ['部门自评得分1. 绩效目标管理得 2 分', 2, '分', null],
+    // zengcheng-2022-table goal cell: 任务1: is a label
+    ['任务1: 加强招商力度扩大招商成效。争取2022年引进各类项目100个，其中重大项目30个。', 100, '个', null],
+    ['附件 2', null, null, null],
+    ['— 6 —', null, null, null],
+    ['实际使用外资9.1亿元人民币。', 9.1, '亿元', null],
+    ['全年实际利用外资 35,645 万美元，', 35645, '万美元', null],
   ])('%s', (text, value, unit, comparator) => {
     expectQuantity(text, value, unit, comparator);
   });
