@@ -1,0 +1,130 @@
+/**
+ * Table finding on one page: the lattice chain on the page's rules (edges → intersections →
+ * cells → grid), text given to cells by glyph centre, then the stream finder on the words left
+ * outside ruled tables. The one entry point readers call.
+ */
+import { bboxContainsCenter, bboxContainsPoint, roundBBox } from '../bbox.js';
+import { runsToLines, type TextRun } from '../lines.js';
+import type { BBox, Cell, Line, Table } from '../model.js';
+import { joinLines } from '../text.js';
+import { cellsToTables, type GridTable } from './grid.js';
+import { isRuledAcross, mergeEdges, openEndsToEdges, type Edge } from './edges.js';
+import { intersectionsToCells } from './cells.js';
+import { edgesToIntersections } from './intersections.js';
+import { resolveTableSettings, type TableSettingsInput } from './settings.js';
+import { wordsToTables } from './stream.js';
+
+/** A table found on one page, with the cell sides (by cell index) that have no rule. */
+export interface PageTable {
+  table: Table;
+  openTop: boolean[];
+  openBottom: boolean[];
+}
+
+export interface TableFindingInput {
+  /** Page size in PDF points. */
+  width: number;
+  height: number;
+  words: readonly TextRun[];
+  edges: readonly Edge[];
+  /** 1-based page number to put on tables, cells and lines (null when unknown). */
+  page?: number | null;
+}
+
+/** Rules → ruled-table grids (no text yet). */
+export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettingsInput): GridTable[] {
+  const s = resolveTableSettings(settings);
+  const merged = mergeEdges(edges, s);
+  const closing = openEndsToEdges(merged, s.snapTolerance);
+  const intersections = edgesToIntersections([...merged, ...closing], s.intersectionTolerance);
+  const cells = intersectionsToCells(intersections);
+  const grids = cellsToTables(cells, s.minCells);
+  if (closing.length > 0) {
+    const tol = s.snapTolerance;
+    for (const cell of grids.flatMap((g) => g.cells)) {
+      const [x0, y0, x1, y1] = cell.bbox;
+      if (!isRuledAcross(merged, y0, x0, x1, tol)) cell.openTop = true;
+      if (!isRuledAcross(merged, y1, x0, x1, tol)) cell.openBottom = true;
+    }
+  }
+  return grids;
+}
+
+/** The words of one cell → its lines (in order) and its text, wrapped lines joined by script. */
+export function runsToCellText(runs: readonly TextRun[], page: number | null): { text: string; raw?: string; lines: Line[] } {
+  const lines = runsToLines(runs, { maxGapEm: Number.POSITIVE_INFINITY }).map((l): Line => {
+    const line: Line = { page, bbox: roundBBox(l.bbox), ref: null, text: l.text, fontSize: Math.round(l.fontSize * 100) / 100 };
+    if (l.raw !== undefined) line.raw = l.raw;
+    return line;
+  });
+  const text = joinLines(lines.map((l) => l.text));
+  const raw = joinLines(lines.map((l) => l.raw ?? l.text));
+  return raw === text ? { text, lines } : { text, raw, lines };
+}
+
+/** Give each word to the cell holding its centre; a grid becomes a layout Table. */
+export function gridToTable(grid: GridTable, words: readonly TextRun[], page: number | null): Table {
+  const cells = grid.cells.map((g): Cell => {
+    const inside = words.filter((w) => bboxContainsCenter(g.bbox, w.bbox));
+    const { text, raw, lines } = runsToCellText(inside, page);
+    const cell: Cell = {
+      page,
+      bbox: roundBBox(g.bbox),
+      ref: null,
+      row: g.row,
+      col: g.col,
+      rowSpan: g.rowSpan,
+      colSpan: g.colSpan,
+      text,
+      lines,
+    };
+    if (raw !== undefined) cell.raw = raw;
+    return cell;
+  });
+  return {
+    page,
+    bbox: roundBBox(grid.bbox),
+    ref: null,
+    rowCount: grid.rowBounds.length - 1,
+    colCount: grid.colBounds.length - 1,
+    cells,
+  };
+}
+
+function insideAny(boxes: readonly BBox[], word: TextRun): boolean {
+  const cx = (word.bbox[0] + word.bbox[2]) / 2;
+  const cy = (word.bbox[1] + word.bbox[3]) / 2;
+  return boxes.some((b) => bboxContainsPoint(b, cx, cy));
+}
+
+/**
+ * All tables of one page, top to bottom, each with the sides of its cells that have no rule
+ * (what stitching across page breaks needs): ruled tables first, then unruled ones among the
+ * words outside them.
+ */
+export function findPageTables(content: TableFindingInput, settings?: TableSettingsInput): PageTable[] {
+  const s = resolveTableSettings(settings);
+  const page = content.page ?? null;
+  const grids = edgesToGridTables(content.edges, s);
+  const tables: PageTable[] = grids.map((grid) => ({
+    table: gridToTable(grid, content.words, page),
+    openTop: grid.cells.map((c) => c.openTop === true),
+    openBottom: grid.cells.map((c) => c.openBottom === true),
+  }));
+  if (s.stream) {
+    const exclude = grids.map((g) => g.bbox);
+    const rest = content.words.filter((w) => !insideAny(exclude, w));
+    for (const t of wordsToTables(rest, { width: content.width, height: content.height, exclude })) {
+      const table = page !== null && t.page === null ? { ...t, page } : t;
+      tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false) });
+    }
+  }
+  return tables.sort((a, b) => (a.table.bbox?.[1] ?? 0) - (b.table.bbox?.[1] ?? 0));
+}
+
+/** All tables of one page, top to bottom (ruled, then unruled among the remaining words). */
+export function findTables(content: TableFindingInput, settings?: TableSettingsInput): Table[] {
+  return findPageTables(content, settings).map((t) => t.table);
+}
+
+export type { GridTable } from './grid.js';

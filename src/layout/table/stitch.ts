@@ -1,0 +1,169 @@
+/**
+ * Tables across page breaks. When the first table of a page continues the last table of the
+ * previous page (same outer edges, compatible column boundaries, no body text between them), the
+ * two are joined into one table placed on the first page: the continuation's repeated header rows
+ * are dropped, and a merged cell cut by the break (no rule between its two parts) becomes one cell
+ * with the combined rowSpan and `parts` listing each page part.
+ */
+import { clusterMeans } from '../cluster.js';
+import type { Anchor, BBox, Cell, Table } from '../model.js';
+import { joinWrapped } from '../text.js';
+import type { PageTable } from './index.js';
+import { DEFAULT_STITCH_COLUMN_TOLERANCE } from './settings.js';
+
+export interface StitchPage {
+  tables: PageTable[];
+  /** Boxes of the page's body lines outside tables (page furniture already removed). */
+  lineBoxes: BBox[];
+}
+
+interface Working {
+  table: Table;
+  open: Map<Cell, { top: boolean; bottom: boolean }>;
+}
+
+function columnBounds(table: Table): number[] {
+  return clusterMeans(table.cells.flatMap((c) => (c.bbox ? [c.bbox[0], c.bbox[2]] : [])), 1);
+}
+
+/** Every boundary of the shorter list has a partner in the longer one, and the outer sides agree. */
+function columnsMatch(a: readonly number[], b: readonly number[], tolerance: number): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const near = (x: number, list: readonly number[]): boolean => list.some((y) => Math.abs(x - y) <= tolerance);
+  if (Math.abs((a[0] as number) - (b[0] as number)) > tolerance) return false;
+  if (Math.abs((a[a.length - 1] as number) - (b[b.length - 1] as number)) > tolerance) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((x) => near(x, long));
+}
+
+/** Texts of the cells starting in rows [from, to), in grid order. */
+function rowBlockTexts(table: Table, from: number, to: number): string[] {
+  return table.cells.filter((c) => c.row >= from && c.row < to).sort((x, y) => x.row - y.row || x.col - y.col).map((c) => c.text);
+}
+
+/** Rows 0..k-1 form a clean block when no cell starting in them reaches below row k-1. */
+function isCleanTopBlock(table: Table, k: number): boolean {
+  return table.cells.every((c) => c.row >= k || c.row + c.rowSpan <= k);
+}
+
+/** How many leading rows of `next` repeat a header block that already occurs in `prev`. */
+function repeatedHeaderRows(prev: Table, next: Table): number {
+  for (let k = Math.min(3, next.rowCount - 1); k >= 1; k--) {
+    if (!isCleanTopBlock(next, k)) continue;
+    const head = rowBlockTexts(next, 0, k);
+    if (head.filter((t) => t !== '').length < 2) continue;
+    for (let r = 0; r + k <= prev.rowCount; r++) {
+      const block = rowBlockTexts(prev, r, r + k);
+      if (block.length === head.length && block.every((t, i) => t === head[i])) return k;
+    }
+  }
+  return 0;
+}
+
+function anchorOf(cell: Cell): Anchor {
+  return { page: cell.page, bbox: cell.bbox, ref: cell.ref };
+}
+
+/** Continue `upper` (bottom part) with `lower` (top part on the next page): one cell, parts listed. */
+function continueCell(upper: Cell, lower: Cell): void {
+  const parts = [...(upper.parts ?? [anchorOf(upper)]), ...(lower.parts ?? [anchorOf(lower)])];
+  const upperHasText = upper.text !== '';
+  if (!upperHasText && lower.text !== '') {
+    upper.page = lower.page;
+    upper.bbox = lower.bbox;
+    upper.ref = lower.ref;
+  }
+  upper.text = joinWrapped(upper.text, lower.text);
+  const raw = joinWrapped(upper.raw ?? upper.text, lower.raw ?? lower.text);
+  if (upper.raw !== undefined || lower.raw !== undefined) upper.raw = raw;
+  if (upper.lines || lower.lines) upper.lines = [...(upper.lines ?? []), ...(lower.lines ?? [])];
+  upper.rowSpan += lower.rowSpan;
+  upper.parts = parts;
+}
+
+function nearestIndex(bounds: readonly number[], value: number): number {
+  let best = 0;
+  for (let i = 1; i < bounds.length; i++) {
+    if (Math.abs((bounds[i] as number) - value) < Math.abs((bounds[best] as number) - value)) best = i;
+  }
+  return best;
+}
+
+/** Join `next` (a continuation) onto `work` in place. */
+function appendContinuation(work: Working, next: PageTable, tolerance: number): void {
+  const prev = work.table;
+  const drop = repeatedHeaderRows(prev, next.table);
+  const offset = prev.rowCount - drop;
+  const bounds = clusterMeans([...columnBounds(prev), ...columnBounds(next.table)], tolerance);
+  const lastRow = prev.rowCount;
+  const bottomCells = prev.cells.filter((c) => c.row + c.rowSpan === lastRow);
+  for (const cell of prev.cells) {
+    if (!cell.bbox) continue;
+    cell.col = nearestIndex(bounds, cell.bbox[0]);
+    cell.colSpan = Math.max(1, nearestIndex(bounds, cell.bbox[2]) - cell.col);
+  }
+  next.table.cells.forEach((source, i) => {
+    if (source.row < drop || !source.bbox) return;
+    const cell: Cell = { ...source, row: source.row + offset };
+    cell.col = nearestIndex(bounds, source.bbox[0]);
+    cell.colSpan = Math.max(1, nearestIndex(bounds, source.bbox[2]) - cell.col);
+    const open = { top: next.openTop[i] === true, bottom: next.openBottom[i] === true };
+    if (source.row === drop) {
+      const upper = bottomCells.find(
+        (c) => c.bbox && Math.abs(c.bbox[0] - (source.bbox as BBox)[0]) <= tolerance && Math.abs(c.bbox[2] - (source.bbox as BBox)[2]) <= tolerance,
+      );
+      const upperOpen = upper ? work.open.get(upper) : undefined;
+      if (upper && (upperOpen?.bottom === true || open.top)) {
+        continueCell(upper, cell);
+        work.open.set(upper, { top: upperOpen?.top ?? false, bottom: open.bottom });
+        return;
+      }
+    }
+    prev.cells.push(cell);
+    work.open.set(cell, open);
+  });
+  prev.cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  prev.rowCount = offset + next.table.rowCount - drop + 0;
+  prev.colCount = bounds.length - 1;
+  const pages = prev.pages ?? (prev.page !== null ? [prev.page] : []);
+  if (next.table.page !== null && !pages.includes(next.table.page)) pages.push(next.table.page);
+  prev.pages = pages;
+}
+
+function hasTextBetween(boxes: readonly BBox[], test: (b: BBox) => boolean): boolean {
+  return boxes.some(test);
+}
+
+/**
+ * Pages of tables → the same pages with continued tables joined into the table where they start.
+ * Tables are copied, never changed in place.
+ */
+export function stitchTables(pages: readonly StitchPage[], tolerance = DEFAULT_STITCH_COLUMN_TOLERANCE): Table[][] {
+  const out: Table[][] = pages.map(() => []);
+  let open: { work: Working; pageIndex: number } | null = null;
+  pages.forEach((page, p) => {
+    page.tables.forEach((pt, t) => {
+      const copy: PageTable = { ...pt, table: { ...pt.table, cells: pt.table.cells.map((c) => ({ ...c })) } };
+      const isFirst = t === 0;
+      const prevPage = pages[p - 1];
+      if (open && isFirst && open.pageIndex === p - 1 && prevPage && copy.table.bbox && open.work.table.bbox) {
+        const prev = open.work.table;
+        const top = copy.table.bbox[1];
+        const bottom = (prevPage.tables[prevPage.tables.length - 1]?.table.bbox ?? prev.bbox)?.[3] ?? 0;
+        const textAbove = hasTextBetween(page.lineBoxes, (b) => b[3] <= top + 1);
+        const textBelow = hasTextBetween(prevPage.lineBoxes, (b) => b[1] >= bottom - 1);
+        if (!textAbove && !textBelow && columnsMatch(columnBounds(prev), columnBounds(copy.table), tolerance)) {
+          appendContinuation(open.work, copy, tolerance);
+          open.pageIndex = p;
+          return;
+        }
+      }
+      const work: Working = { table: copy.table, open: new Map() };
+      copy.table.cells.forEach((c, i) => work.open.set(c, { top: copy.openTop[i] === true, bottom: copy.openBottom[i] === true }));
+      out[p]?.push(copy.table);
+      open = t === page.tables.length - 1 ? { work, pageIndex: p } : null;
+    });
+    if (page.tables.length === 0) open = null;
+  });
+  return out;
+}

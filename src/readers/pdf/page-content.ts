@@ -1,0 +1,32 @@
+/**
+ * One PDF page → what the layout stages need: page size, words and rules, all in PDF points with
+ * a top-left origin (the page's /Rotate and MediaBox offset applied once, through the viewport).
+ */
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { operatorListToEdges, type Edge, type PdfOps } from './graphics.js';
+import { loadPdfJs } from './pdfjs.js';
+import { textItemsToWords, type PdfTextItem, type Word } from './text-items.js';
+
+export type { Edge } from './graphics.js';
+export type { Word } from './text-items.js';
+
+export interface PageContent {
+  /** Page width and height in PDF points, after /Rotate. */
+  width: number;
+  height: number;
+  words: Word[];
+  edges: Edge[];
+}
+
+export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
+  const pdfjs = await loadPdfJs();
+  const viewport = page.getViewport({ scale: 1 });
+  const [text, operators] = await Promise.all([
+    page.getTextContent({ includeMarkedContent: false, disableNormalization: false }),
+    page.getOperatorList(),
+  ]);
+  const items = text.items.filter((item): item is PdfTextItem & typeof item => 'str' in item);
+  const words = textItemsToWords(items, viewport.transform);
+  const edges = operatorListToEdges(operators.fnArray, operators.argsArray, pdfjs.OPS as unknown as PdfOps, viewport.transform);
+  return { width: viewport.width, height: viewport.height, words, edges };
+}
