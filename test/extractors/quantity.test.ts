@@ -192,6 +192,9 @@ describe('parseQuantity: comparator words, ranges and other forms', () => {
     ['— 6 —', null, null, null],
     ['实际使用外资9.1亿元人民币。', 9.1, '亿元', null],
     ['全年实际利用外资 35,645 万美元，', 35645, '万美元', null],
+    ['增速提高 2 个百分点', 2, '个百分点', null],
+    ['３．５４％', 3.54, '%', null],
+    ['12.70 %', 12.7, '%', null],
   ])('%s', (text, value, unit, comparator) => {
     expectQuantity(text, value, unit, comparator);
   });
@@ -248,6 +251,17 @@ describe('scanQuantities on report sentences', () => {
     ]);
     expect(pick('1.负责拟订全区有关科技、工业、商务和信息化的发展规划。')).toEqual([]);
     expect(pick('- 1. 推动工业经济稳步提速、重点工业投资项目加快建设')).toEqual([]);
+  });
+
+  it('baiyun-2023-report 存在的问题: quoted targets and actuals', () => {
+    const text =
+      '一是部分绩效指标值设置及表述不够合理。如产出指标“指导、协助区内企业申请广交会展位”，原设定目标值为“不少于 100 家”，实际 2023 年度广交会分两届举行，133 届广交会展位获批企业 170 家，134 届广交会展位获批企业 160 家，目标值未明确为每届的展位数量，且设定的目标值明显偏低，经研究将目标值修改为“每届不少于 150 家”。';
+    expect(pick(text)).toEqual([
+      [100, '家', '>=', '不少于 100 家'],
+      [170, '家', null, '170 家'],
+      [160, '家', null, '160 家'],
+      [150, '家', '>=', '不少于 150 家'],
+    ]);
   });
 
   it('keeps offsets into the original full-width text', () => {
