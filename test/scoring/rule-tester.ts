@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { FindingCode, Indicator, Target } from '../../src/schema/index.js';
+import { factSource } from '../../src/scoring/facts.js';
+import { interpolate } from '../../src/scoring/interpolate.js';
+import { loadCheckedRubric } from '../../src/scoring/rubric.js';
+import type { EntryContext, RuleModule, RuleResult } from '../../src/scoring/types.js';
+import { fact, makeDocument, prov } from '../helpers/make-document.js';
+
+/** One case of a rule test (ESLint RuleTester shape): an entry of a rubric with a declared score and inputs. */
+export interface RuleCase {
+  name: string;
+  entry: string;
+  rubric?: 'gz-2022' | 'gz-2023';
+  declared: number | null;
+  inferred?: boolean;
+  facts?: Record<string, number>;
+  rows?: Indicator[];
+  targets?: Target[];
+  source?: 'table' | 'report';
+}
+
+export interface InvalidCase extends RuleCase {
+  codes: FindingCode[];
+  expected?: number | string | null;
+  actual?: number | string | null;
+  recomputed?: number | null;
+}
+
+export interface ValidCase extends RuleCase {
+  recomputed?: number | null;
+  range?: [number, number] | null;
+}
+
+export function entryContext(c: RuleCase): EntryContext {
+  const rubric = loadCheckedRubric(c.rubric ?? 'gz-2023');
+  const entry = rubric.entries.find((e) => e.id === c.entry);
+  if (!entry) throw new Error(`no entry ${c.entry}`);
+  const facts = Object.fromEntries(Object.entries(c.facts ?? {}).map(([k, v]) => [k, fact(v, `${k} ${v}`)]));
+  return {
+    rubric,
+    entry,
+    params: entry.rule.params,
+    source: c.source ?? (c.rows ? 'table' : 'report'),
+    rows: c.rows ?? [],
+    declared: c.declared,
+    inferred: c.inferred ?? false,
+    declaredProvenance: c.rows ? c.rows.map((r) => r.provenance) : [prov(`${entry.name} ${c.declared ?? ''}`)],
+    facts: factSource([makeDocument({ facts })]),
+    targets: c.targets ?? [],
+    statedCount: null,
+    tolerance: 0.015,
+  };
+}
+
+/** Every message id a result names exists and renders without leftover placeholders. */
+function expectRenderable(rule: RuleModule, result: RuleResult): void {
+  for (const report of result.reports) {
+    const template = rule.meta.messages[report.messageId];
+    expect(template, `${rule.meta.id} message ${report.messageId}`).toBeDefined();
+    expect(interpolate(template ?? '', report.data)).not.toMatch(/\{\{/u);
+  }
+}
+
+export function runRuleTests(
+  rule: RuleModule,
+  cases: { valid: ValidCase[]; invalid: InvalidCase[]; unverifiable: RuleCase[] },
+): void {
+  describe(rule.meta.id, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        const result = rule.check(entryContext(c));
+        expectRenderable(rule, result);
+        expect(result.reports.map((r) => r.code)).toEqual([]);
+        expect(result.verified).toBe(true);
+        if (c.recomputed !== undefined) expect(result.recomputed).toBeCloseTo(c.recomputed ?? Number.NaN, 2);
+        if (c.range !== undefined) expect(result.range).toEqual(c.range);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const result = rule.check(entryContext(c));
+        expectRenderable(rule, result);
+        expect(result.reports.map((r) => r.code)).toEqual(c.codes);
+        const first = result.reports[0];
+        if (c.expected !== undefined) expect(first?.expected).toEqual(c.expected);
+        if (c.actual !== undefined) expect(first?.actual).toEqual(c.actual);
+        if (c.recomputed !== undefined) expect(result.recomputed).toEqual(c.recomputed);
+      });
+    }
+    for (const c of cases.unverifiable) {
+      it(`unverifiable: ${c.name}`, () => {
+        const result = rule.check(entryContext(c));
+        expectRenderable(rule, result);
+        expect(result.reports).toEqual([]);
+        expect(result.verified).toBe(false);
+        expect(result.recomputed).toBeNull();
+      });
+    }
+  });
+}
