@@ -13,6 +13,8 @@ export const Target = z
     target: Quantity,
     actual: Quantity,
     unmetReason: z.string().nullable(),
+    /** Why a target was exceeded by more than 150% (完成率在150%以上的原因), when the document says. */
+    overCompletionReason: z.string().nullable().default(null),
     provenance: Provenance,
   })
   .describe('A 年度目标值/年度实际值 pair of a report or explanation');

@@ -1,10 +1,84 @@
 import { SelfevalError } from '../../errors.js';
-import type { Reader } from '../types.js';
+import type { Block, Cell, LayoutDocument, Line } from '../../layout/model.js';
+import { normalizeLookalikes, squashSpaces } from '../../layout/text.js';
+import type { Reader, ReadOptions } from '../types.js';
+
+/**
+ * Plain-text exports: prose with hard line wraps, and tables flattened to tab-separated lines.
+ * Consecutive tab-separated lines (blank lines between them allowed) become one table whose cells
+ * sit at their field positions; such exports shift cells left where merged cells were empty, which
+ * the table extractor resolves by content, not here. Pages and boxes are unknown: `ref` is `line N`.
+ */
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Chinese government text files that are not UTF-8 are GB 18030 (a superset of GBK/GB2312).
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function fieldsOf(line: string): string[] {
+  return line.split('\t').map((f) => normalizeLookalikes(squashSpaces(f)));
+}
+
+function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument {
+  if (bytes.includes(0)) {
+    throw new SelfevalError('CORRUPT', { file: options.fileName ?? null, detail: '文本文件含有二进制内容' });
+  }
+  const rawLines = decode(bytes).replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  const blocks: Block[] = [];
+  let tableRows: Array<{ fields: string[]; lineNo: number }> = [];
+
+  const flushTable = (): void => {
+    if (tableRows.length === 0) return;
+    const cells: Cell[] = [];
+    let colCount = 0;
+    tableRows.forEach(({ fields, lineNo }, row) => {
+      colCount = Math.max(colCount, fields.length);
+      fields.forEach((text, col) => {
+        if (text === '') return;
+        const ref = `line ${lineNo} field ${col + 1}`;
+        const line: Line = { text, page: null, bbox: null, ref };
+        cells.push({ row, col, rowSpan: 1, colSpan: 1, text, lines: [line], page: null, bbox: null, ref });
+      });
+    });
+    const first = tableRows[0]?.lineNo ?? 0;
+    const last = tableRows[tableRows.length - 1]?.lineNo ?? 0;
+    blocks.push({
+      type: 'table',
+      table: { page: null, bbox: null, ref: `lines ${first}-${last}`, rowCount: tableRows.length, colCount, cells },
+    });
+    tableRows = [];
+  };
+
+  rawLines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    if (raw.includes('\t')) {
+      tableRows.push({ fields: fieldsOf(raw), lineNo });
+      return;
+    }
+    const text = normalizeLookalikes(squashSpaces(raw));
+    if (text === '') {
+      // A blank line inside a table export separates nothing; a table ends at the next prose line.
+      return;
+    }
+    flushTable();
+    blocks.push({ type: 'line', line: { text, page: null, bbox: null, ref: `line ${lineNo}` } });
+  });
+  flushTable();
+  return {
+    format: 'text',
+    pageCount: null,
+    producer: null,
+    title: null,
+    pages: [{ number: null, width: null, height: null, blocks }],
+    warnings: [],
+  };
+}
 
 export const textReader: Reader = {
   format: 'text',
-  sniff: () => false,
-  read: async (_bytes, options) => {
-    throw new SelfevalError('UNSUPPORTED_FORMAT', { file: options?.fileName ?? null });
-  },
+  sniff: (bytes) => !bytes.subarray(0, 4096).includes(0),
+  read: async (bytes, options) => readText(bytes, options),
 };

@@ -1,0 +1,97 @@
+import type { LayoutDocument } from '../../src/layout/model.js';
+import type { Target } from '../../src/schema/target.js';
+import { cleanDepartmentName, regionOf } from '../shared/department.js';
+import { emptyDocument } from '../shared/document.js';
+import { findFacts } from '../shared/figures.js';
+import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
+import { parseNumber, parseQuantity } from '../shared/quantity.js';
+import { TextStream } from '../shared/text-stream.js';
+import { readCategoryScores } from '../report/scores.js';
+import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+
+/** Cover fields of a 自评表说明 (部门名称: …, 所属下级预算单位数量: 6个, 填报人 …). */
+const COVER = /(部门名称|单位名称|所属下级预算单位数量|填报人|联系电话|填报日期)\s*[:：]\s*/gu;
+
+function readCover(stream: TextStream): Map<string, { value: string; start: number; end: number }> {
+  const text = stream.text;
+  const marks = [...text.slice(0, 1500).matchAll(COVER)];
+  const out = new Map<string, { value: string; start: number; end: number }>();
+  marks.forEach((m, k) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const next = marks[k + 1]?.index ?? text.indexOf('一、', start);
+    const end = next > start ? next : Math.min(text.length, start + 60);
+    out.set(m[1] ?? '', { value: text.slice(start, end).trim(), start, end });
+  });
+  return out;
+}
+
+/**
+ * Inline target/actual pairs: `(1) …不少于 20 亿元,实际…完成工业投资 23.39 亿元;`. The target is the
+ * measure before 实际, the actual the measure after it; items without 实际 state no pair.
+ */
+const PAIR = /[(（]\s*([0-9]+)\s*[)）]\s*([^;；。]*?)[，,；;]?\s*实际([^;；。]*?)(?=[;；。]|\s*[-–]?\s*[(（]\s*[0-9]+\s*[)）]|\s*[-–]?\s*[0-9]+\s*[.．、]|$)/gu;
+
+function readPairs(stream: TextStream): Target[] {
+  const out: Target[] = [];
+  for (const m of stream.text.matchAll(PAIR)) {
+    const before = (m[2] ?? '').trim();
+    const after = (m[3] ?? '').trim();
+    const target = parseQuantity(before);
+    const actual = parseQuantity(after, { preferUnit: target.unit });
+    if (target.qualitative && actual.qualitative) continue;
+    // The name is what precedes the target's figure (or comparator word).
+    const cut = before.search(/不少于|不低于|不超过|超过|达到|控制在|[≥≤<>＞＜]|[0-9]/u);
+    const name = (cut > 0 ? before.slice(0, cut) : before).replace(/[，,：:]$/u, '').trim() || null;
+    const at = m.index ?? 0;
+    out.push({
+      category: null,
+      index: out.length + 1,
+      name,
+      target,
+      actual,
+      unmetReason: null,
+      overCompletionReason: null,
+      provenance: stream.provenance(at, at + m[0].length),
+    });
+  }
+  return out;
+}
+
+function extractExplanation(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
+  const doc = emptyDocument('table-explanation', layout, source);
+  const stream = TextStream.fromLayout(layout);
+  const cover = readCover(stream);
+  const dept = cover.get('部门名称') ?? cover.get('单位名称');
+  if (dept) {
+    const name = cleanDepartmentName(dept.value);
+    doc.department = { name, region: regionOf(name), inferred: false, provenance: stream.provenance(dept.start, dept.end, dept.value) };
+  } else readDepartment(doc, stream);
+  const units = cover.get('所属下级预算单位数量');
+  const unitCount = units ? parseNumber(units.value.replace(/个.*$/u, '')) : null;
+  if (units && unitCount !== null) {
+    doc.facts['subordinateUnitCount'] = { value: unitCount, text: units.value, provenance: stream.provenance(units.start, units.end, units.value) };
+  }
+  readFiscalYear(doc, stream);
+  readTotalAndGrade(doc, stream);
+  readCategoryScores(doc, stream);
+  Object.assign(doc.facts, findFacts(stream), doc.facts);
+  const goals = stream.text.match(/部门整体支出绩效目标\s*(.+?)(?=[（(]\s*二\s*[)）])/u);
+  if (goals?.[1]) {
+    doc.goals.overall = goals[1].trim();
+    const items = [...goals[1].matchAll(/(?:^|\s|-)\s*([0-9]+)\s*[.．、]\s*([^；;]+?)(?=[；;]|\s*-?\s*[0-9]+\s*[.．、]|$)/gu)];
+    doc.goals.tasks = items.map((m) => ({ index: Number(m[1]), goal: (m[2] ?? '').trim(), completion: null, unmetReason: null }));
+  }
+  doc.targets = readPairs(stream);
+  return doc;
+}
+
+function matchExplanation(layout: LayoutDocument): number {
+  const head = TextStream.fromLayout(layout).text.slice(0, 400);
+  return /自评表说明/u.test(head) || /自评表说明/u.test(layout.title ?? '') ? 0.95 : 0;
+}
+
+export const explanationExtractor: Extractor = {
+  kind: 'table-explanation',
+  match: matchExplanation,
+  extract: extractExplanation,
+};

@@ -1,0 +1,9 @@
+import { explanationExtractor } from './explanation/index.js';
+import { reportExtractor } from './report/index.js';
+import { tableExtractor } from './table/index.js';
+import type { Extractor } from './types.js';
+
+/** One extractor per document kind; adding a kind is adding a folder and a line here. */
+export const extractors: readonly Extractor[] = [explanationExtractor, reportExtractor, tableExtractor];
+
+export type { ExtractedDocument, Extractor, SourceInfo } from './types.js';

@@ -1,0 +1,55 @@
+import type { LayoutDocument } from '../../src/layout/model.js';
+import { emptyDocument } from '../shared/document.js';
+import { findBudgetFigures, findFacts } from '../shared/figures.js';
+import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
+import { TextStream } from '../shared/text-stream.js';
+import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+import { readCategoryScores } from './scores.js';
+import { readReportTargets } from './targets.js';
+
+/** The section that states the department's own budget (not the per-project figures later on). */
+const BUDGET_SECTION = /部门整体(?:预算)?收支情况/gu;
+const NEXT_SECTION = /[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]、/gu;
+
+function budgetSectionRange(text: string): [number, number] {
+  let last: [number, number] | null = null;
+  for (const m of text.matchAll(BUDGET_SECTION)) {
+    const start = m.index ?? 0;
+    NEXT_SECTION.lastIndex = start + m[0].length + 2;
+    const next = NEXT_SECTION.exec(text);
+    // The numbered heading "2.部门整体预算收支情况" comes after a "(三)…收支情况" one: keep the innermost.
+    last = [start, next ? next.index : Math.min(text.length, start + 800)];
+  }
+  return last ?? [0, text.length];
+}
+
+function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
+  const doc = emptyDocument('self-evaluation-report', layout, source);
+  const stream = TextStream.fromLayout(layout);
+  readDepartment(doc, stream);
+  readFiscalYear(doc, stream);
+  readTotalAndGrade(doc, stream);
+  readCategoryScores(doc, stream);
+  findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));
+  doc.facts = findFacts(stream);
+  doc.targets = readReportTargets(stream);
+  const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
+  if (goal?.[1]) doc.goals.overall = goal[1].trim();
+  return doc;
+}
+
+function matchReport(layout: LayoutDocument): number {
+  const text = TextStream.fromLayout(layout).text;
+  let score = 0;
+  if (/自评报告/u.test(text.slice(0, 600)) || /自评报告/u.test(layout.title ?? '')) score += 0.6;
+  if (/年度目标值/u.test(text)) score += 0.2;
+  if (/自评得分|自评结论/u.test(text)) score += 0.2;
+  if (/自评表说明/u.test(text.slice(0, 300))) score -= 0.5;
+  return Math.max(0, Math.min(score, 1));
+}
+
+export const reportExtractor: Extractor = {
+  kind: 'self-evaluation-report',
+  match: matchReport,
+  extract: extractReport,
+};

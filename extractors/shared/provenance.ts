@@ -1,0 +1,30 @@
+import type { Anchor, BBox } from '../../src/layout/model.js';
+import type { Provenance } from '../../src/schema/provenance.js';
+
+/** The provenance of a value read from an anchored piece of layout (a line, a cell). */
+export function provenanceOf(anchor: Anchor | null | undefined, text: string): Provenance {
+  return { page: anchor?.page ?? null, bbox: anchor?.bbox ? roundBox(anchor.bbox) : null, text };
+}
+
+function roundBox(b: BBox): BBox {
+  return [round2(b[0]), round2(b[1]), round2(b[2]), round2(b[3])];
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** The union box of several anchors on the same page as the first; null when none has a box. */
+export function unionAnchor(anchors: readonly Anchor[]): Anchor | null {
+  const first = anchors[0];
+  if (!first) return null;
+  const boxes = anchors.filter((a) => a.page === first.page && a.bbox).map((a) => a.bbox as BBox);
+  if (boxes.length === 0) return { page: first.page, bbox: null, ref: first.ref };
+  const bbox: BBox = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  return { page: first.page, bbox, ref: first.ref };
+}

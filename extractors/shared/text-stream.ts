@@ -1,0 +1,75 @@
+import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
+import { joinWrapped } from '../../src/layout/text.js';
+import type { Provenance } from '../../src/schema/provenance.js';
+import { provenanceOf, unionAnchor } from './provenance.js';
+
+interface Segment {
+  start: number;
+  end: number;
+  line: Line;
+}
+
+/**
+ * The prose of a document as one string, hard-wrapped lines joined the way Chinese joins (no space
+ * between CJK), with a map back from every character offset to the line it came from, so that a
+ * value found by a pattern anywhere in the text keeps its page and box.
+ */
+export class TextStream {
+  readonly text: string;
+  private readonly segments: Segment[];
+
+  private constructor(text: string, segments: Segment[]) {
+    this.text = text;
+    this.segments = segments;
+  }
+
+  static fromLines(lines: readonly Line[]): TextStream {
+    let text = '';
+    const segments: Segment[] = [];
+    for (const line of lines) {
+      const before = text;
+      text = joinWrapped(text, line.text);
+      // joinWrapped only adds (at most one space) between the parts; the line's text ends the string.
+      const start = text.length - line.text.replace(/^\s+/u, '').length;
+      if (text.length > before.length) segments.push({ start, end: text.length, line });
+    }
+    return new TextStream(text, segments);
+  }
+
+  /** Every line of the document outside tables, plus table cells' lines, in reading order. */
+  static fromLayout(layout: LayoutDocument, options: { includeTables?: boolean } = {}): TextStream {
+    return TextStream.fromLines(layoutLines(layout, options.includeTables ?? true));
+  }
+
+  /** The lines that hold the characters [start, end). */
+  linesAt(start: number, end: number): Line[] {
+    return this.segments.filter((s) => s.end > start && s.start < Math.max(end, start + 1)).map((s) => s.line);
+  }
+
+  anchorAt(start: number, end: number): Anchor | null {
+    return unionAnchor(this.linesAt(start, end));
+  }
+
+  /** Provenance for the characters [start, end): the lines' page and union box, and the matched text. */
+  provenance(start: number, end: number, text = this.text.slice(start, end)): Provenance {
+    return provenanceOf(this.anchorAt(start, end), text.trim());
+  }
+}
+
+/** Lines in reading order; table cells contribute their lines (row by row) when includeTables. */
+export function layoutLines(layout: LayoutDocument, includeTables: boolean): Line[] {
+  const out: Line[] = [];
+  for (const page of layout.pages) {
+    for (const block of page.blocks) {
+      if (block.type === 'line') out.push(block.line);
+      else if (includeTables) {
+        const cells = [...block.table.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+        for (const cell of cells) {
+          if (cell.lines && cell.lines.length > 0) out.push(...cell.lines);
+          else if (cell.text) out.push({ text: cell.text, page: cell.page, bbox: cell.bbox, ref: cell.ref });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
+import { selectRubric, type RubricEntry } from '../../src/rubrics/index.js';
+import type { Indicator } from '../../src/schema/indicator.js';
+import { emptyDocument } from '../shared/document.js';
+import { cleanDepartmentName, findDepartmentInTitles, findDepartmentName, regionOf } from '../shared/department.js';
+import { findFacts } from '../shared/figures.js';
+import { provenanceOf, unionAnchor } from '../shared/provenance.js';
+import { parseScore } from '../shared/quantity.js';
+import { TextStream, layoutLines } from '../shared/text-stream.js';
+import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+import { alignRowsToRubric } from './align.js';
+import { readDeclared } from './declared.js';
+import type { RowField } from './header-map.js';
+import { readBudgetBlock, readHeaderBlock } from './preamble.js';
+import { readIndicatorGrid, type GridRow } from './rows.js';
+import { splitTasks } from './tasks.js';
+
+const SPECIAL_FUNDS = /专项资金绩效完成情况|专项资金支出率|专项效能/u;
+
+function fieldText(row: GridRow, field: RowField): string | null {
+  const text = row.fields[field]?.text.trim();
+  return text ? text : null;
+}
+
+function fieldNumber(row: GridRow, field: RowField): number | null {
+  const text = fieldText(row, field);
+  return text === null ? null : parseScore(text);
+}
+
+/** Lines that are not inside tables: the title and any notes around the form. */
+function looseLines(layout: LayoutDocument): Line[] {
+  return layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'line' ? [b.line] : [])));
+}
+
+function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
+  const doc = emptyDocument('self-evaluation-table', layout, source);
+  const grid = readIndicatorGrid(layout);
+  const allText = TextStream.fromLayout(layout);
+  if (!grid) {
+    doc.warnings.push({ code: 'NO_INDICATOR_GRID', message: '未找到指标表（一级指标/三级指标/得分表头）', provenance: null });
+    return doc;
+  }
+
+  // Header block and budget block.
+  const header = readHeaderBlock(grid.preamble);
+  readBudgetBlock(grid.preamble, doc.budget);
+  doc.goals.overall = header.overall;
+  doc.goals.completion = header.completion;
+  doc.goals.unmetReasons = header.unmetReasons;
+  doc.goals.tasks = splitTasks(header.overall, header.completion, header.unmetReasons);
+
+  const titleText = [layout.title ?? '', ...looseLines(layout).map((l) => l.text)].join('\n');
+  const titleYear = titleText.match(/(20\d{2})\s*年度/u)?.[1];
+  if (header.year) doc.fiscalYear = header.year.value;
+  else if (titleYear) doc.fiscalYear = Number(titleYear);
+
+  if (header.department) {
+    const name = cleanDepartmentName(header.department.text);
+    doc.department = { name, region: regionOf(name), inferred: false, provenance: header.department.provenance };
+  } else {
+    const fromTitle = findDepartmentName(titleText);
+    const inText = fromTitle ? null : findDepartmentInTitles(allText.text);
+    const found = fromTitle ?? inText;
+    if (found) {
+      const anchor = fromTitle ? looseLines(layout).find((l) => l.text.includes(found.name)) ?? null : allText.anchorAt(found.index, found.index + found.name.length);
+      doc.department = {
+        name: found.name,
+        region: regionOf(found.name),
+        inferred: true,
+        provenance: provenanceOf(anchor, found.name),
+      };
+      doc.warnings.push({
+        code: 'DEPARTMENT_INFERRED',
+        message: `表中单位名称为空，按正文推断为“${found.name}”`,
+        provenance: provenanceOf(anchor, found.name),
+      });
+    }
+  }
+
+  // Rows → rubric entries.
+  const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
+  const selection = selectRubric({ region: doc.department.region, fiscalYear: doc.fiscalYear, hasSpecialFundsRows });
+  for (const w of selection.warnings) doc.warnings.push({ ...w, provenance: null });
+  const rubric = selection.rubric;
+  const matches = alignRowsToRubric(
+    grid.rows.map((r) => ({
+      name: fieldText(r, 'name'),
+      weight: fieldNumber(r, 'weight'),
+      text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
+    })),
+    rubric,
+  );
+  const levelWeight = (name: string | null, level: 'level1' | 'level2'): number | null =>
+    rubric[level].find((n) => n.name === name)?.weight ?? null;
+
+  doc.indicators = grid.rows.map((row, k): Indicator => {
+    const match = matches[k] ?? { entry: null, part: null };
+    const entry: RubricEntry | null = match.entry;
+    const level1 = fieldText(row, 'level1') ?? entry?.level1 ?? null;
+    const level2 = fieldText(row, 'level2') ?? entry?.level2 ?? null;
+    const own = row.cells.filter((c) => c.text.trim() !== '');
+    const anchor: Anchor | null = unionAnchor(own.length > 0 ? own : row.cells);
+    const name = fieldText(row, 'name');
+    const weight = fieldNumber(row, 'weight');
+    const score = fieldNumber(row, 'score');
+    return {
+      level1,
+      level1Weight: fieldNumber(row, 'level1Weight') ?? (fieldText(row, 'level1') ? null : levelWeight(level1, 'level1')),
+      level2,
+      level2Weight: fieldNumber(row, 'level2Weight') ?? (fieldText(row, 'level2') ? null : levelWeight(level2, 'level2')),
+      name,
+      rubricId: entry?.id ?? null,
+      rubricName: entry?.name ?? null,
+      part: match.part,
+      weight,
+      declaredScore: score,
+      scoreInferred: false,
+      explanation: fieldText(row, 'explanation'),
+      criteria: fieldText(row, 'criteria'),
+      basis: fieldText(row, 'basis'),
+      shortfallReason: fieldText(row, 'shortfallReason'),
+      improvement: fieldText(row, 'improvement'),
+      note: fieldText(row, 'note'),
+      provenance: provenanceOf(anchor, [name ?? entry?.name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
+    };
+  });
+  for (const [k, ind] of doc.indicators.entries()) {
+    if (ind.rubricId === null) {
+      doc.warnings.push({
+        code: 'UNKNOWN_INDICATOR',
+        message: `第 ${k + 1} 行指标“${ind.name ?? '（空）'}”与评分标准 ${rubric.id} 的任何三级指标都不对应`,
+        provenance: ind.provenance,
+      });
+    }
+  }
+
+  readDeclared(grid, doc, rubric);
+
+  // Facts stated by the department in its own words (评分依据, 未达标原因 …), never the rule text.
+  const factLines: Line[] = grid.rows.flatMap((row) =>
+    (['basis', 'shortfallReason', 'improvement', 'note'] as RowField[]).flatMap((f) => {
+      const token = row.fields[f];
+      return token ? [{ text: token.text, ...token.anchor }] : [];
+    }),
+  );
+  doc.facts = findFacts(TextStream.fromLines(factLines));
+  void layoutLines;
+  return doc;
+}
+
+function matchTable(layout: LayoutDocument): number {
+  const text = TextStream.fromLayout(layout).text.slice(0, 20000);
+  const headerWords = ['一级指标', '二级指标', '三级指标', '得分', '分值'].filter((w) => text.includes(w)).length;
+  const hasTable = layout.pages.some((p) => p.blocks.some((b) => b.type === 'table'));
+  let score = headerWords / 5;
+  if (/自评表(?!说明)/u.test(text)) score += 0.2;
+  if (!hasTable) score *= 0.3;
+  return Math.min(score, 1);
+}
+
+export const tableExtractor: Extractor = {
+  kind: 'self-evaluation-table',
+  match: matchTable,
+  extract: extractTable,
+};

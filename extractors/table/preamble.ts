@@ -1,0 +1,130 @@
+import type { Anchor, Cell, Table } from '../../src/layout/model.js';
+import type { Budget, BudgetField, BudgetLine } from '../../src/schema/document.js';
+import type { Provenance } from '../../src/schema/provenance.js';
+import { provenanceOf } from '../shared/provenance.js';
+import { parseNumber } from '../shared/quantity.js';
+
+/** The header block of a self-evaluation table: 部门名称, 年度, goals and their completion. */
+export interface HeaderBlock {
+  department: { text: string; provenance: Provenance } | null;
+  year: { value: number; provenance: Provenance } | null;
+  overall: string | null;
+  completion: string | null;
+  unmetReasons: string | null;
+}
+
+type HeaderKey = 'department' | 'year' | 'overall' | 'completion' | 'unmetReasons';
+
+const HEADER_LABELS: Array<{ key: HeaderKey; label: RegExp }> = [
+  { key: 'department', label: /^(部门名称|单位名称|预算部门|部门（单位）名称)[:：]?/u },
+  { key: 'year', label: /^(年度|评价年度|所属年度)[:：]?(?=\s|$|\d)/u },
+  { key: 'completion', label: /^(整体绩效目标完成情况|年度完成情况|年度整体绩效目标完成情况|总体完成情况|完成情况)[:：]?/u },
+  { key: 'overall', label: /^(年度整体绩效目标|年度总目标|年度绩效目标|整体绩效目标)[:：]?/u },
+  { key: 'unmetReasons', label: /^(未能完成原因|未完成原因|偏差原因)[:：]?/u },
+];
+
+function labelOf(text: string): { key: HeaderKey; rest: string } | null {
+  const t = text.trim();
+  for (const { key, label } of HEADER_LABELS) {
+    const m = t.match(label);
+    if (m) return { key, rest: t.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+/** Read label → value pairs from the rows before the indicator grid, in reading order. */
+export function readHeaderBlock(preamble: ReadonlyArray<{ table: Table; rows: number[] }>): HeaderBlock {
+  const out: HeaderBlock = { department: null, year: null, overall: null, completion: null, unmetReasons: null };
+  const seen = new Set<HeaderKey>();
+  for (const { table, rows } of preamble) {
+    for (const r of rows) {
+      const cells = table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k] as Cell;
+        const found = labelOf(cell.text);
+        if (!found || seen.has(found.key)) continue;
+        // The value is in the same cell after the label (text exports), or in the next cell.
+        let valueCell: Cell | null = null;
+        let value = found.rest;
+        if (value === '') {
+          const next = cells[k + 1];
+          if (next && !labelOf(next.text)) {
+            valueCell = next;
+            value = next.text.trim();
+          }
+        }
+        seen.add(found.key);
+        const anchor: Anchor = valueCell ?? cell;
+        if (value === '') continue;
+        if (found.key === 'department') out.department = { text: value, provenance: provenanceOf(anchor, value) };
+        else if (found.key === 'year') {
+          const year = value.match(/(20\d{2})/u)?.[1];
+          if (year) out.year = { value: Number(year), provenance: provenanceOf(anchor, value) };
+        } else out[found.key] = value;
+      }
+    }
+  }
+  return out;
+}
+
+/** Budget labels → fields of Budget; group headings (部门预算, 收入来源 …) are not in this list. */
+const BUDGET_LEAVES: Array<{ field: BudgetField; label: RegExp }> = [
+  { field: 'total', label: /^(预算总额|年度预算数|年度预算总额|全年预算数)/u },
+  { field: 'basic', label: /^基本支出$/u },
+  { field: 'project', label: /^项目支出$/u },
+  { field: 'specialFunds', label: /^(财政)?专项资金$/u },
+  { field: 'otherDevelopment', label: /^其他事业发展(性)?支出$/u },
+  { field: 'fiscalAppropriation', label: /^财政拨款$/u },
+  { field: 'otherFunds', label: /^其他资金$/u },
+  { field: 'districtLevel', label: /^区本级(使用)?资金$/u },
+  { field: 'transfers', label: /^对下转移支付$/u },
+];
+
+function leafField(text: string): BudgetField | null {
+  const t = text.replace(/\s/gu, '').replace(/[（(]万元[)）]$/u, '');
+  return BUDGET_LEAVES.find((l) => l.label.test(t))?.field ?? null;
+}
+
+/**
+ * The budget block: a row of figures under rows of labels. Labels are matched to figures in column
+ * order; text exports lose the columns of empty cells, so the order (not the column) decides, and a
+ * leading figure with no label of its own is the total.
+ */
+export function readBudgetBlock(preamble: ReadonlyArray<{ table: Table; rows: number[] }>, budget: Budget): void {
+  const rows = preamble.flatMap(({ table, rows: rs }) => rs.map((r) => ({ table, r })));
+  for (let k = 0; k < rows.length; k++) {
+    const { table, r } = rows[k] as { table: Table; r: number };
+    const cells = table.cells.filter((c) => c.row === r && c.text.trim() !== '').sort((a, b) => a.col - b.col);
+    const figures = cells.filter((c) => parseNumber(c.text.trim()) !== null && /^[-\d,.，．０-９\s]+$/u.test(c.text.trim()));
+    if (figures.length < 3 || figures.length < cells.length - 1) continue;
+    // Labels: leaf labels in the rows above (up to 4), in column order.
+    const labels: Array<{ field: BudgetField; cell: Cell; text: string }> = [];
+    for (let up = Math.max(0, k - 4); up < k; up++) {
+      const above = rows[up] as { table: Table; r: number };
+      for (const cell of above.table.cells.filter((c) => c.row === above.r)) {
+        const field = leafField(cell.text);
+        if (field && !labels.some((l) => l.field === field)) labels.push({ field, cell, text: cell.text.trim() });
+      }
+    }
+    if (labels.length === 0) continue;
+    labels.sort((a, b) => a.cell.col - b.cell.col || a.cell.row - b.cell.row);
+    if (!labels.some((l) => l.field === 'total') && figures.length === labels.length + 1) {
+      labels.unshift({ field: 'total', cell: figures[0] as Cell, text: '预算总额' });
+    }
+    figures.slice(0, labels.length).forEach((cell, i) => {
+      const label = labels[i] as { field: BudgetField; text: string };
+      const amount = parseNumber(cell.text.trim());
+      if (amount === null) return;
+      if (budget[label.field] === null) budget[label.field] = amount;
+      const line: BudgetLine = {
+        label: label.text.replace(/[（(]万元[)）]$/u, ''),
+        amount,
+        unit: '万元',
+        text: cell.text.trim(),
+        provenance: provenanceOf(cell, cell.text.trim()),
+      };
+      budget.lines.push(line);
+    });
+    return;
+  }
+}

@@ -1,0 +1,121 @@
+import { tableToGrid } from '../../src/layout/grid.js';
+import type { Anchor, Cell, LayoutDocument, Table } from '../../src/layout/model.js';
+import { assignFields, swapWeightBeforeLabel, type FieldAssignment, type RowToken } from './assign-fields.js';
+import { headerColumnsOf, isHeaderRow, type HeaderColumn, type RowField } from './header-map.js';
+import { rubricVocabulary } from './vocabulary.js';
+
+/** A row of the indicator grid with its cells assigned to fields. */
+export interface GridRow {
+  fields: FieldAssignment<Anchor>;
+  /** The row's own cells (not merged cells from above), for provenance. */
+  cells: Cell[];
+  /** Order of the row in the document. */
+  index: number;
+}
+
+/** A row after the grid: 总分/合计 or 评价等级. */
+export interface FooterRow {
+  kind: 'total' | 'grade';
+  cells: Cell[];
+  /** Cell texts with their columns, in order. */
+  tokens: RowToken<Anchor>[];
+  /** The grid's score column, to read the declared total from. */
+  scoreColumn: HeaderColumn | null;
+}
+
+export interface IndicatorGrid {
+  columns: HeaderColumn[];
+  rows: GridRow[];
+  footers: FooterRow[];
+  /** Tables and rows before the grid's header (header block, budget block). */
+  preamble: Array<{ table: Table; rows: number[] }>;
+}
+
+/** Fields whose merged cells (row spans) apply to every row they cover. */
+const SPANNING_FIELDS = new Set<RowField>(['level1', 'level1Weight', 'level2', 'level2Weight', 'name', 'explanation', 'criteria']);
+
+const TOTAL_LABEL = /^(总分|合计|总计|合 计|总 分)$/u;
+const GRADE_LABEL = /评价等级|自评等级|绩效等级/u;
+
+function rowCells(table: Table, row: number): Cell[] {
+  return table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
+}
+
+function tokensOf(cells: readonly Cell[]): RowToken<Anchor>[] {
+  return cells
+    .filter((c) => c.text.trim() !== '')
+    .map((c) => ({ text: c.text.trim(), col: c.col, anchor: { page: c.page, bbox: c.bbox, ref: c.ref } }));
+}
+
+/**
+ * Find the indicator grid: the header row naming 三级指标 and 得分/分值, then every data row after it
+ * in that table and the tables that follow (forms are split over several tables or pages), with
+ * repeated header rows skipped and 总分/评价等级 rows set apart.
+ */
+export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null {
+  const tables = layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
+  const vocabulary = rubricVocabulary();
+  // Text exports and unruled layouts shift cells: trust positions less there.
+  const positionalWeight = layout.format === 'text' ? 1 : 10;
+  let columns: HeaderColumn[] | null = null;
+  const preamble: IndicatorGrid['preamble'] = [];
+  const rows: GridRow[] = [];
+  const footers: FooterRow[] = [];
+  let index = 0;
+
+  for (const table of tables) {
+    const grid = tableToGrid(table);
+    const pre: number[] = [];
+    for (let r = 0; r < table.rowCount; r++) {
+      const own = rowCells(table, r);
+      const texts = own.map((c) => c.text);
+      if (!columns) {
+        const header = headerColumnsOf(own);
+        if (header) columns = header;
+        else pre.push(r);
+        continue;
+      }
+      if (own.length === 0) continue;
+      if (isHeaderRow(texts) && !own.some((c) => /\d/u.test(c.text) && !/指标/u.test(c.text))) continue;
+      const first = own.find((c) => c.text.trim() !== '');
+      const firstText = first?.text.replace(/\s/gu, '') ?? '';
+      if (TOTAL_LABEL.test(firstText) || GRADE_LABEL.test(firstText)) {
+        footers.push({
+          kind: GRADE_LABEL.test(firstText) ? 'grade' : 'total',
+          cells: own,
+          tokens: tokensOf(own),
+          scoreColumn: columns.find((c) => c.field === 'score') ?? null,
+        });
+        continue;
+      }
+      // Merged level/name cells from rows above apply to this row too (clean grids only).
+      const merged: Cell[] = [];
+      if (layout.format !== 'text') {
+        for (const column of columns) {
+          if (!SPANNING_FIELDS.has(column.field)) continue;
+          const cell = grid[r]?.[column.col];
+          if (cell && cell.row < r && !merged.includes(cell)) merged.push(cell);
+        }
+      }
+      let tokens = tokensOf([...merged, ...own].sort((a, b) => a.col - b.col));
+      if (tokens.length === 0) continue;
+      if (layout.format === 'text') tokens = swapWeightBeforeLabel(tokens, vocabulary);
+      const fields = assignFields(tokens, columns, vocabulary, positionalWeight);
+      // A merged cell from above only fills fields that span; never a score or weight.
+      for (const key of Object.keys(fields) as RowField[]) {
+        const token = fields[key];
+        if (token && !SPANNING_FIELDS.has(key) && merged.some((m) => m.col === token.col && m.row < r)) delete fields[key];
+      }
+      // A level weight without its label in the same row is a shifted cell of something else.
+      if (layout.format === 'text') {
+        if (fields.level1Weight && !fields.level1) delete fields.level1Weight;
+        if (fields.level2Weight && !fields.level2) delete fields.level2Weight;
+      }
+      if (!fields.name && !fields.weight && !fields.score && !fields.explanation && !fields.criteria && !fields.basis) continue;
+      rows.push({ fields, cells: own, index: index++ });
+    }
+    if (pre.length > 0) preamble.push({ table, rows: pre });
+  }
+  if (!columns) return null;
+  return { columns, rows, footers, preamble };
+}

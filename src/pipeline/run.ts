@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SelfevalError, isSelfevalError } from '../errors.js';
+import { readLayout } from '../readers/index.js';
+import { Document } from '../schema/document.js';
+import { verifyDocument } from '../scoring/index.js';
+import { classifyLayout } from './classify.js';
+
+export type RunResult =
+  | { ok: true; file: string; document: Document }
+  | { ok: false; file: string; error: SelfevalError };
+
+function asSelfevalError(error: unknown, file: string): SelfevalError {
+  if (isSelfevalError(error)) return error.withFile(file);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new SelfevalError('READ_FAILED', { file, detail, cause: error });
+}
+
+/**
+ * Read one file's bytes into a verified Document. Reading is a pure function of the bytes: the path
+ * is recorded, never used to decide anything. Never throws for bad input; returns the error as data.
+ */
+export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = []): Promise<RunResult> {
+  try {
+    const layout = await readLayout(bytes, { fileName: basename(file) });
+    const match = classifyLayout(layout);
+    if (!match) {
+      throw new SelfevalError('NOT_SELF_EVALUATION', { file, detail: '内容中未找到自评表、自评报告或自评表说明的特征' });
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const extracted = match.extractor.extract(layout, { path: file, sha256 });
+    for (const w of layout.warnings) extracted.warnings.push({ code: w.code, message: w.message, provenance: null });
+    const draft = { ...extracted, verification: emptyVerification() } as Document;
+    return { ok: true, file, document: verify(draft, companions) };
+  } catch (error) {
+    return { ok: false, file, error: asSelfevalError(error, file) };
+  }
+}
+
+export async function runOne(file: string, companions: readonly Document[] = []): Promise<RunResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    return { ok: false, file, error: new SelfevalError('READ_FAILED', { file, detail: (error as Error).message, cause: error }) };
+  }
+  return extractBytes(bytes, file, companions);
+}
+
+/** Score a document (again) with the given companions, and validate it against the schema. */
+export function verify(document: Document, companions: readonly Document[] = []): Document {
+  const { verification, warnings } = verifyDocument(document, { companions: [...companions] });
+  const seen = new Set(document.warnings.map((w) => `${w.code}|${w.message}`));
+  const merged = [...document.warnings, ...warnings.filter((w) => !seen.has(`${w.code}|${w.message}`))];
+  return Document.parse({ ...document, verification, warnings: merged });
+}
+
+function emptyVerification(): Document['verification'] {
+  return {
+    rubric: null,
+    declaredTotal: null,
+    indicatorSum: null,
+    recomputedTotal: null,
+    grade: { declared: null, fromDeclaredTotal: null, fromRecomputedTotal: null },
+    checks: [],
+    findings: [],
+  };
+}
