@@ -1,16 +1,147 @@
 /**
- * Unruled (stream) table finding. Placeholder until the stream finder lands: finds nothing.
+ * Unruled (stream) tables: words laid out in a grid with no rules. Rows and columns are inferred
+ * from the text alone: lines → segments (stream-lines), regions and column gutters
+ * (stream-columns), cell pieces and rows (stream-rows). The result is the same Table model the
+ * ruled (lattice) chain produces, with spans where a cell clearly covers several columns or rows.
  */
-import type { BBox, Table } from '../model.js';
-import type { TextRun } from '../lines.js';
+import { bboxUnion } from '../bbox.js';
+import { runsToLines, type TextRun } from '../lines.js';
+import type { BBox, Cell, Line, Table } from '../model.js';
+import { joinLines } from '../text.js';
+import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan } from './stream-columns.js';
+import { median, wordsToSegmentLines, type SegmentLine } from './stream-lines.js';
+import { bandsToPlacedPieces, linesToPieces, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
+  /** Page size in PDF points. */
   width: number;
   height: number;
   /** Areas already taken by ruled tables (PDF points, top-left origin). */
   exclude: BBox[];
+  /** 1-based page number to put on tables and cells (null when unknown). */
+  page?: number | null;
 }
 
-export function wordsToTables(_words: readonly TextRun[], _options: StreamOptions): Table[] {
-  return [];
+/** A table needs this many rows with text in two cells or more. */
+const MIN_FULL_ROWS = 2;
+
+const round = (v: number): number => Math.round(v * 100) / 100;
+const roundBox = (b: BBox): BBox => [round(b[0]), round(b[1]), round(b[2]), round(b[3])];
+
+function insideAny(boxes: readonly BBox[], w: TextRun): boolean {
+  const cx = (w.bbox[0] + w.bbox[2]) / 2;
+  const cy = (w.bbox[1] + w.bbox[3]) / 2;
+  return boxes.some((b) => cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3]);
+}
+
+/** The text of one cell from its runs: lines in reading order, wrapped lines joined by script. */
+function cellText(runs: readonly TextRun[], page: number | null): { text: string; raw?: string; lines: Line[] } {
+  const lines = runsToLines(runs, { maxGapEm: Number.POSITIVE_INFINITY }).map((l): Line => {
+    const line: Line = { page, bbox: roundBox(l.bbox), ref: null, text: l.text, fontSize: round(l.fontSize) };
+    if (l.raw !== undefined) line.raw = l.raw;
+    return line;
+  });
+  const text = joinLines(lines.map((l) => l.text));
+  const raw = joinLines(lines.map((l) => l.raw ?? l.text));
+  return raw === text ? { text, lines } : { text, raw, lines };
+}
+
+/**
+ * Rows, columns and placed pieces → a Table. Pieces landing on the same grid position are joined;
+ * a span stops where it would cover another piece; every free position gets an empty cell.
+ */
+function gridToTable(rows: readonly Band[], columns: readonly ColumnSpan[], placed: readonly PlacedPiece[], page: number | null): Table {
+  const owner: Array<Array<PlacedPiece | null>> = rows.map(() => columns.map(() => null));
+  const extra = new Map<PlacedPiece, PlacedPiece[]>();
+  // Smaller pieces first, so that a spanning piece yields to the cells it would cover.
+  const ordered = [...placed].sort((a, b) => (a.r1 - a.r0) * 100 + (a.piece.c1 - a.piece.c0) - ((b.r1 - b.r0) * 100 + (b.piece.c1 - b.piece.c0)) || a.piece.y0 - b.piece.y0);
+  const spans = new Map<PlacedPiece, { r1: number; c1: number }>();
+  for (const p of ordered) {
+    const { r0 } = p;
+    const { c0 } = p.piece;
+    const here = owner[r0]?.[c0];
+    if (here) {
+      extra.set(here, [...(extra.get(here) ?? []), p]);
+      continue;
+    }
+    let c1 = c0;
+    while (c1 < p.piece.c1 && !owner[r0]?.[c1 + 1]) c1++;
+    let r1 = r0;
+    while (r1 < p.r1 && columns.every((_, c) => c < c0 || c > c1 || !owner[r1 + 1]?.[c])) r1++;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) (owner[r] as Array<PlacedPiece | null>)[c] = p;
+    spans.set(p, { r1, c1 });
+  }
+  const cells: Cell[] = [];
+  rows.forEach((band, r) => {
+    columns.forEach((col, c) => {
+      const p = owner[r]?.[c] ?? null;
+      if (p === null) {
+        cells.push({ page, bbox: roundBox([col.x0, band.y0, col.x1, band.y1]), ref: null, row: r, col: c, rowSpan: 1, colSpan: 1, text: '' });
+        return;
+      }
+      if (p.r0 !== r || p.piece.c0 !== c) return;
+      const span = spans.get(p) as { r1: number; c1: number };
+      const all = [p, ...(extra.get(p) ?? [])];
+      const runs = all.flatMap((q) => q.piece.segments.flatMap((s) => s.runs));
+      const { text, raw, lines } = cellText(runs, page);
+      const cell: Cell = {
+        page,
+        bbox: roundBox(bboxUnion(all.map((q) => pieceBBox(q.piece))) as BBox),
+        ref: null,
+        row: r,
+        col: c,
+        rowSpan: span.r1 - r + 1,
+        colSpan: span.c1 - c + 1,
+        text,
+        lines,
+      };
+      if (raw !== undefined) cell.raw = raw;
+      cells.push(cell);
+    });
+  });
+  const bbox = bboxUnion(cells.filter((c) => c.text !== '').map((c) => c.bbox as BBox)) as BBox;
+  return { page, bbox: roundBox(bbox), ref: null, rowCount: rows.length, colCount: columns.length, cells };
+}
+
+/** Two or more rows with text in two cells or more, and not two columns of running prose. */
+function looksLikeTable(table: Table): boolean {
+  if (table.colCount < 2 || table.rowCount < 2) return false;
+  const filled = table.cells.filter((c) => c.text !== '');
+  const perRow = new Map<number, number>();
+  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
+  if ([...perRow.values()].filter((n) => n >= 2).length < MIN_FULL_ROWS) return false;
+  // Side-by-side paragraphs (a two-column page) stack many lines in nearly every cell.
+  const multiLine = filled.filter((c) => (c.lines?.length ?? 1) >= 3).length;
+  return !(table.colCount === 2 && multiLine >= (2 / 3) * filled.length);
+}
+
+function regionToTable(region: readonly SegmentLine[], page: number | null): Table | null {
+  const crossers = findCrossers(region);
+  const gutters = linesToGutters(region, crossers);
+  if (gutters.length === 0) return null;
+  const columns = guttersToColumns(region, gutters);
+  const fontSize = median(region.map((l) => l.fontSize));
+  const pieces = linesToPieces(region, columns, gutters, fontSize);
+  const { bands, spanning } = piecesToBands(pieces);
+  const { rows, placed } = bandsToPlacedPieces(bands, spanning);
+  const table = gridToTable(rows, columns, placed, page);
+  return looksLikeTable(table) ? table : null;
+}
+
+/**
+ * Words outside ruled tables → unruled tables, top to bottom. Prose, headings and captions
+ * yield no table.
+ */
+export function wordsToTables(words: readonly TextRun[], options: StreamOptions): Table[] {
+  const page = options.page ?? null;
+  const free = words.filter((w) => !insideAny(options.exclude, w));
+  const lines = wordsToSegmentLines(free);
+  const tables: Table[] = [];
+  for (const run of splitByGaps(lines, options.exclude)) {
+    for (const region of runToRegions(run)) {
+      const table = regionToTable(region, page);
+      if (table) tables.push(table);
+    }
+  }
+  return tables;
 }

@@ -1,0 +1,179 @@
+/**
+ * Stream tables, stage 2: which lines form a table, and where its columns are.
+ *
+ * Columns come from gutters: x-ranges that no line's text covers (pdfplumber's text strategy and
+ * Camelot's stream look for text alignments; we look for the empty space the alignments leave).
+ * A segment that fully covers the gap between two segments of at least two other lines is a
+ * "crosser": a cell spanning columns, a caption, or prose. Crossers do not hide gutters. A
+ * one-segment line that crosses gutters splits the region when it is wide (prose) and is dropped
+ * at the region's top or bottom (a title or a note), so tables next to prose stand alone.
+ */
+import type { BBox } from '../model.js';
+import { median, type Segment, type SegmentLine } from './stream-lines.js';
+
+/** Free x-range between two columns, PDF points. */
+export interface Gutter {
+  x0: number;
+  x1: number;
+}
+
+/** A column's x-range, PDF points. */
+export interface ColumnSpan {
+  x0: number;
+  x1: number;
+}
+
+/** Lines further apart than this many font sizes are not one table. */
+export const MAX_LINE_GAP_EM = 2.5;
+/** A gutter narrower than this (points) is a coincidence of text ends, not a column gap. */
+const MIN_GUTTER_WIDTH = 1.5;
+/** A crossing line that covers at least this share of a region's width is prose, not a cell. */
+const PROSE_WIDTH_SHARE = 0.5;
+
+/** Gaps between consecutive segments of a line. */
+function lineGaps(line: SegmentLine): Gutter[] {
+  const gaps: Gutter[] = [];
+  for (let i = 1; i < line.segments.length; i++) {
+    const left = line.segments[i - 1] as Segment;
+    const right = line.segments[i] as Segment;
+    gaps.push({ x0: left.bbox[2], x1: right.bbox[0] });
+  }
+  return gaps;
+}
+
+/** Segments that fully cover a gap shown by at least two other lines. */
+export function findCrossers(lines: readonly SegmentLine[]): Set<Segment> {
+  const gapsPerLine = lines.map(lineGaps);
+  const crossers = new Set<Segment>();
+  lines.forEach((line, i) => {
+    for (const seg of line.segments) {
+      let witnesses = 0;
+      gapsPerLine.forEach((gaps, j) => {
+        if (j !== i && gaps.some((g) => seg.bbox[0] < g.x0 && seg.bbox[2] > g.x1)) witnesses++;
+      });
+      if (witnesses >= 2) crossers.add(seg);
+    }
+  });
+  return crossers;
+}
+
+/** Gutters: x-ranges covered by no non-crossing segment, with text on both sides in two lines or more. */
+export function linesToGutters(lines: readonly SegmentLine[], crossers: ReadonlySet<Segment>): Gutter[] {
+  const spans = lines
+    .flatMap((l) => l.segments)
+    .filter((s) => !crossers.has(s))
+    .map((s) => [s.bbox[0], s.bbox[2]] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const gutters: Gutter[] = [];
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const [x0, x1] of spans) {
+    if (reach > Number.NEGATIVE_INFINITY && x0 - reach >= MIN_GUTTER_WIDTH) gutters.push({ x0: reach, x1: x0 });
+    reach = Math.max(reach, x1);
+  }
+  return gutters.filter((g) => {
+    let support = 0;
+    for (const line of lines) {
+      const segs = line.segments.filter((s) => !crossers.has(s));
+      if (segs.some((s) => s.bbox[2] <= g.x0 + 0.01) && segs.some((s) => s.bbox[0] >= g.x1 - 0.01)) support++;
+    }
+    return support >= 2;
+  });
+}
+
+export function guttersCrossed(seg: Segment, gutters: readonly Gutter[]): number {
+  return gutters.filter((g) => seg.bbox[0] < g.x0 && seg.bbox[2] > g.x1).length;
+}
+
+function regionWidth(lines: readonly SegmentLine[]): number {
+  const x0 = Math.min(...lines.map((l) => l.bbox[0]));
+  const x1 = Math.max(...lines.map((l) => l.bbox[2]));
+  return x1 - x0;
+}
+
+function isTabular(line: SegmentLine): boolean {
+  return line.segments.length >= 2;
+}
+
+/**
+ * Split lines (top to bottom) into runs of lines close enough to be one table: a vertical gap over
+ * MAX_LINE_GAP_EM, or a ruled table lying between two lines, ends a run.
+ */
+export function splitByGaps(lines: readonly SegmentLine[], exclude: readonly BBox[]): SegmentLine[][] {
+  const runs: SegmentLine[][] = [];
+  let current: SegmentLine[] = [];
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const line of lines) {
+    const gap = line.bbox[1] - bottom;
+    const ruledBetween = exclude.some((b) => b[1] >= bottom - 1 && b[3] <= line.bbox[1] + 1);
+    if (current.length > 0 && (gap > MAX_LINE_GAP_EM * line.fontSize || ruledBetween)) {
+      runs.push(current);
+      current = [];
+      bottom = Number.NEGATIVE_INFINITY;
+    }
+    current.push(line);
+    bottom = Math.max(bottom, line.bbox[3]);
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
+}
+
+/** A one-segment line at a region's edge that is a title or a note rather than a row. */
+function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number): boolean {
+  if (line.segments.length !== 1) return false;
+  const seg = line.segments[0] as Segment;
+  return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;
+}
+
+/**
+ * One run of lines → the regions that may be tables: prose lines split it, titles and notes at its
+ * edges are dropped. Repeats until no line is removed, since gutters change as lines go.
+ */
+export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
+  const pending: SegmentLine[][] = [[...run]];
+  const regions: SegmentLine[][] = [];
+  while (pending.length > 0) {
+    const lines = pending.pop() as SegmentLine[];
+    if (lines.filter(isTabular).length < 2) continue;
+    const crossers = findCrossers(lines);
+    const gutters = linesToGutters(lines, crossers);
+    if (gutters.length === 0) continue;
+    const width = regionWidth(lines);
+    const breakAt = lines.findIndex(
+      (l) =>
+        l.segments.length === 1 &&
+        guttersCrossed(l.segments[0] as Segment, gutters) >= 2 &&
+        l.bbox[2] - l.bbox[0] >= PROSE_WIDTH_SHARE * width,
+    );
+    if (breakAt >= 0) {
+      pending.push(lines.slice(0, breakAt), lines.slice(breakAt + 1));
+      continue;
+    }
+    const size = median(lines.map((l) => l.fontSize));
+    const first = lines[0] as SegmentLine;
+    const last = lines[lines.length - 1] as SegmentLine;
+    if (isEdgeCaption(first, gutters, crossers, size)) {
+      pending.push(lines.slice(1));
+      continue;
+    }
+    if (isEdgeCaption(last, gutters, crossers, size)) {
+      pending.push(lines.slice(0, -1));
+      continue;
+    }
+    regions.push(lines);
+  }
+  return regions.sort((a, b) => (a[0]?.bbox[1] ?? 0) - (b[0]?.bbox[1] ?? 0));
+}
+
+/** Columns between the gutters, from the region's left edge to its right edge. */
+export function guttersToColumns(lines: readonly SegmentLine[], gutters: readonly Gutter[]): ColumnSpan[] {
+  const left = Math.min(...lines.map((l) => l.bbox[0]));
+  const right = Math.max(...lines.map((l) => l.bbox[2]));
+  const columns: ColumnSpan[] = [];
+  let x0 = left;
+  for (const g of [...gutters].sort((a, b) => a.x0 - b.x0)) {
+    columns.push({ x0, x1: g.x0 });
+    x0 = g.x1;
+  }
+  columns.push({ x0, x1: right });
+  return columns;
+}

@@ -1,0 +1,237 @@
+/**
+ * Stream tables, stage 3: segments placed in columns → cell pieces → rows.
+ *
+ * A piece is the text of one cell: segments in the same columns stacked with no more than a line
+ * gap between them (a wrapped cell). Rows ("bands") are built from one-line pieces first, since a
+ * one-line cell shows exactly where its row is; taller pieces then join the row they overlap, and
+ * a piece overlapping several rows spans them. A label alone on its band, sitting between rows
+ * that leave its column empty, is a vertically centred merged cell: it spans the rows around it.
+ */
+import type { BBox } from '../model.js';
+import type { ColumnSpan, Gutter } from './stream-columns.js';
+import { guttersCrossed } from './stream-columns.js';
+import { runsToSegment, type Segment, type SegmentLine } from './stream-lines.js';
+
+/** Vertical gap between lines of one wrapped cell, at most this many font sizes. */
+export const WRAP_GAP_EM = 0.5;
+
+export interface Piece {
+  /** First and last column covered (0-based, inclusive). */
+  c0: number;
+  c1: number;
+  segments: Segment[];
+  y0: number;
+  y1: number;
+}
+
+export interface Band {
+  y0: number;
+  y1: number;
+  pieces: Piece[];
+}
+
+/** A piece placed on the final grid: rows r0..r1, columns c0..c1 (inclusive). */
+export interface PlacedPiece {
+  piece: Piece;
+  r0: number;
+  r1: number;
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Split a segment between runs where the gap between them lies in a gutter (two cells run together). */
+function splitAtGutters(seg: Segment, gutters: readonly Gutter[]): Segment[] {
+  const parts: Segment[] = [];
+  let current: Segment['runs'] = [];
+  for (const run of seg.runs) {
+    const prev = current[current.length - 1];
+    if (prev && gutters.some((g) => overlap(prev.bbox[2], run.bbox[0], g.x0, g.x1) > 0.5 * Math.min(g.x1 - g.x0, run.bbox[0] - prev.bbox[2]))) {
+      parts.push(runsToSegment(current));
+      current = [];
+    }
+    current.push(run);
+  }
+  if (current.length > 0) parts.push(runsToSegment(current));
+  return parts;
+}
+
+/** Columns a segment belongs to: the one holding its middle, or every column a crossing segment overlaps. */
+function segmentColumns(seg: Segment, columns: readonly ColumnSpan[], gutters: readonly Gutter[]): [number, number] {
+  if (guttersCrossed(seg, gutters) > 0) {
+    const hit = columns.map((c, i) => (overlap(seg.bbox[0], seg.bbox[2], c.x0, c.x1) > 1 ? i : -1)).filter((i) => i >= 0);
+    if (hit.length > 0) return [hit[0] as number, hit[hit.length - 1] as number];
+  }
+  const mid = (seg.bbox[0] + seg.bbox[2]) / 2;
+  let best = 0;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  columns.forEach((c, i) => {
+    const d = mid < c.x0 ? c.x0 - mid : mid > c.x1 ? mid - c.x1 : 0;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = i;
+    }
+  });
+  return [best, best];
+}
+
+/** Lines of a region → pieces: segments put in columns, wrapped lines of one cell stacked. */
+export function linesToPieces(lines: readonly SegmentLine[], columns: readonly ColumnSpan[], gutters: readonly Gutter[], fontSize: number): Piece[] {
+  const placed: Piece[] = [];
+  for (const line of lines) {
+    for (const seg of line.segments.flatMap((s) => splitAtGutters(s, gutters))) {
+      const [c0, c1] = segmentColumns(seg, columns, gutters);
+      placed.push({ c0, c1, segments: [seg], y0: seg.bbox[1], y1: seg.bbox[3] });
+    }
+  }
+  placed.sort((a, b) => a.y0 - b.y0);
+  const pieces: Piece[] = [];
+  const open = new Map<string, Piece>();
+  for (const p of placed) {
+    const key = `${p.c0}:${p.c1}`;
+    const prev = open.get(key);
+    const gap = prev ? p.y0 - prev.y1 : Number.POSITIVE_INFINITY;
+    // Another piece in these columns between the two lines means they are different cells.
+    const blocked = prev !== undefined && pieces.some((q) => q !== prev && q.c0 <= p.c1 && q.c1 >= p.c0 && q.y0 >= prev.y1 - 0.5 && q.y1 <= p.y0 + 0.5);
+    if (prev && gap <= WRAP_GAP_EM * fontSize && !blocked) {
+      prev.segments.push(...p.segments);
+      prev.y1 = Math.max(prev.y1, p.y1);
+    } else {
+      pieces.push(p);
+      open.set(key, p);
+    }
+  }
+  return pieces;
+}
+
+function bandOverlaps(piece: { y0: number; y1: number }, band: Band): boolean {
+  const h = Math.min(piece.y1 - piece.y0, band.y1 - band.y0);
+  return overlap(piece.y0, piece.y1, band.y0, band.y1) >= 0.5 * h;
+}
+
+/** One-line pieces → bands of one baseline each (the most-overlapped band wins). */
+function singleLineBands(pieces: readonly Piece[]): Band[] {
+  const bands: Band[] = [];
+  for (const p of pieces) {
+    let best: Band | null = null;
+    let bestOverlap = 0;
+    for (const b of bands) {
+      const o = overlap(p.y0, p.y1, b.y0, b.y1);
+      if (bandOverlaps(p, b) && o > bestOverlap) {
+        best = b;
+        bestOverlap = o;
+      }
+    }
+    if (best) {
+      best.pieces.push(p);
+      best.y0 = Math.min(best.y0, p.y0);
+      best.y1 = Math.max(best.y1, p.y1);
+    } else bands.push({ y0: p.y0, y1: p.y1, pieces: [p] });
+  }
+  return bands.sort((a, b) => a.y0 - b.y0);
+}
+
+/**
+ * Pieces → rows (bands top to bottom) and the pieces spanning several rows. A tall piece whose
+ * lines each sit on a different row is split back into lines (rows tighter than a line gap).
+ */
+export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanning: Array<{ piece: Piece; bands: Band[] }> } {
+  const single = pieces.filter((p) => p.segments.length === 1);
+  const tall = pieces.filter((p) => p.segments.length > 1).sort((a, b) => a.y0 - b.y0);
+  const bands = singleLineBands(single);
+  const core = bands.map((b) => ({ y0: b.y0, y1: b.y1 }));
+  const spanning: Array<{ piece: Piece; bands: Band[] }> = [];
+  for (const p of tall) {
+    const hits = bands.filter((b, i) => overlap(p.y0, p.y1, (core[i] ?? b).y0, (core[i] ?? b).y1) >= 0.5 * ((core[i] ?? b).y1 - (core[i] ?? b).y0));
+    if (hits.length === 0) {
+      bands.push({ y0: p.y0, y1: p.y1, pieces: [p] });
+      core.push({ y0: p.y0, y1: p.y1 });
+      continue;
+    }
+    if (hits.length === 1) {
+      const b = hits[0] as Band;
+      b.pieces.push(p);
+      b.y0 = Math.min(b.y0, p.y0);
+      b.y1 = Math.max(b.y1, p.y1);
+      continue;
+    }
+    const perLine = p.segments.map((s) => hits.filter((b) => bandOverlaps({ y0: s.bbox[1], y1: s.bbox[3] }, b)));
+    if (p.segments.length === hits.length && perLine.every((h) => h.length === 1) && new Set(perLine.map((h) => h[0])).size === hits.length) {
+      p.segments.forEach((s, i) => perLine[i]?.[0]?.pieces.push({ c0: p.c0, c1: p.c1, segments: [s], y0: s.bbox[1], y1: s.bbox[3] }));
+      continue;
+    }
+    spanning.push({ piece: p, bands: hits });
+  }
+  // Keep the order of `bands` and `core` together while sorting.
+  const order = bands.map((b, i) => ({ b, c: core[i] })).sort((a, b) => a.b.y0 - b.b.y0);
+  return { bands: order.map((o) => o.b), spanning };
+}
+
+/** Rows of the final grid (bands in order) and every piece's row range. */
+export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyArray<{ piece: Piece; bands: Band[] }>): { rows: Band[]; placed: PlacedPiece[] } {
+  const rows = [...bands];
+  const centred = centredLabels(rows);
+  const labelBands = new Set(centred.map((c) => c.band));
+  const finalRows = rows.filter((b) => !labelBands.has(b));
+  const index = new Map(finalRows.map((b, i) => [b, i]));
+  const placed: PlacedPiece[] = [];
+  for (const b of finalRows) for (const piece of b.pieces) placed.push({ piece, r0: index.get(b) as number, r1: index.get(b) as number });
+  for (const c of centred) {
+    const r = c.rows.map((b) => index.get(b) as number);
+    placed.push({ piece: c.piece, r0: Math.min(...r), r1: Math.max(...r) });
+  }
+  for (const s of spanning) {
+    const r = s.bands.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
+    if (r.length > 0) placed.push({ piece: s.piece, r0: Math.min(...r), r1: Math.max(...r) });
+  }
+  return { rows: finalRows, placed };
+}
+
+function columnEmpty(band: Band, c: number): boolean {
+  return !band.pieces.some((p) => p.c0 <= c && p.c1 >= c);
+}
+
+/**
+ * Bands holding only one piece whose column is empty in the rows around it: a vertically centred
+ * merged cell. Top to bottom, each takes the free rows above it and as many below as centre it.
+ */
+function centredLabels(bands: readonly Band[]): Array<{ band: Band; piece: Piece; rows: Band[] }> {
+  const found: Array<{ band: Band; piece: Piece; rows: Band[] }> = [];
+  const claimed = new Set<Band>();
+  bands.forEach((band, i) => {
+    if (band.pieces.length !== 1) return;
+    const piece = band.pieces[0] as Piece;
+    const c = piece.c0;
+    const free = (b: Band | undefined): b is Band => b !== undefined && !claimed.has(b) && columnEmpty(b, c) && !(b.pieces.length === 1 && b.pieces[0]?.c0 === c);
+    let up = i;
+    while (free(bands[up - 1])) up--;
+    let down = i;
+    while (free(bands[down + 1])) down++;
+    if (up === i && down === i) return;
+    const middle = (piece.y0 + piece.y1) / 2;
+    let bestDown = i;
+    let bestError = Number.POSITIVE_INFINITY;
+    for (let d = i; d <= down; d++) {
+      const top = (bands[up] as Band).y0;
+      const bottom = Math.max((bands[d] as Band).y1, band.y1);
+      const error = Math.abs((top + bottom) / 2 - middle);
+      if (error < bestError - 0.5) {
+        bestError = error;
+        bestDown = d;
+      }
+    }
+    const rows = bands.slice(up, bestDown + 1).filter((b) => b !== band);
+    if (rows.length === 0) return;
+    rows.forEach((b) => claimed.add(b));
+    claimed.add(band);
+    found.push({ band, piece, rows });
+  });
+  return found;
+}
+
+/** The box of a piece's text. */
+export function pieceBBox(piece: Piece): BBox {
+  const boxes = piece.segments.map((s) => s.bbox);
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+}
