@@ -20,7 +20,7 @@ export function qualitative(text: string): Quantity {
 }
 
 export function target(category: Target['category'], index: number, name: string, goal: Quantity, actual: Quantity): Target {
-  return { category, index, name, target: goal, actual, unmetReason: null, provenance: prov(`${name} ${goal.text} ${actual.text}`) };
+  return { category, index, name, target: goal, actual, unmetReason: null, overCompletionReason: null, provenance: prov(`${name} ${goal.text} ${actual.text}`) };
 }
 
 export function indicator(fields: Partial<Indicator> & Pick<Indicator, 'rubricId' | 'weight' | 'declaredScore'>): Indicator {

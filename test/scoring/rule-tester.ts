@@ -31,7 +31,8 @@ export interface ValidCase extends RuleCase {
   range?: [number, number] | null;
 }
 
-export function entryContext(c: RuleCase): EntryContext {
+/** The context the engine builds; checks run on every entry (score-range …) get empty params, as there. */
+export function entryContext(c: RuleCase, rule?: RuleModule): EntryContext {
   const rubric = loadCheckedRubric(c.rubric ?? 'gz-2023');
   const entry = rubric.entries.find((e) => e.id === c.entry);
   if (!entry) throw new Error(`no entry ${c.entry}`);
@@ -39,7 +40,7 @@ export function entryContext(c: RuleCase): EntryContext {
   return {
     rubric,
     entry,
-    params: entry.rule.params,
+    params: rule === undefined || rule.meta.id === entry.rule.type ? entry.rule.params : {},
     source: c.source ?? (c.rows ? 'table' : 'report'),
     rows: c.rows ?? [],
     declared: c.declared,
@@ -68,7 +69,7 @@ export function runRuleTests(
   describe(rule.meta.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        const result = rule.check(entryContext(c));
+        const result = rule.check(entryContext(c, rule));
         expectRenderable(rule, result);
         expect(result.reports.map((r) => r.code)).toEqual([]);
         expect(result.verified).toBe(true);
@@ -78,7 +79,7 @@ export function runRuleTests(
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const result = rule.check(entryContext(c));
+        const result = rule.check(entryContext(c, rule));
         expectRenderable(rule, result);
         expect(result.reports.map((r) => r.code)).toEqual(c.codes);
         const first = result.reports[0];
@@ -89,7 +90,7 @@ export function runRuleTests(
     }
     for (const c of cases.unverifiable) {
       it(`unverifiable: ${c.name}`, () => {
-        const result = rule.check(entryContext(c));
+        const result = rule.check(entryContext(c, rule));
         expectRenderable(rule, result);
         expect(result.reports).toEqual([]);
         expect(result.verified).toBe(false);
