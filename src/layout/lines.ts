@@ -34,14 +34,20 @@ function middle(b: BBox): number {
   return (b[1] + b[3]) / 2;
 }
 
-/** Join two runs of one line: a space only where the PDF shows a gap and neither side is CJK. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uff65“”‘’—…·、]/u;
+
+/**
+ * Join two runs of one line. Never a space between two CJK characters or next to CJK punctuation;
+ * otherwise a space where the PDF shows a visible gap (`优 90分`, `2022 年`).
+ */
 function joinRunText(left: string, right: string, gap: number, size: number): string {
   if (left === '') return right;
-  const last = [...left].pop();
-  const first = right[0];
-  if (isCjkChar(last) || isCjkChar(first)) return left + right;
+  const last = [...left].pop() ?? '';
+  const first = right[0] ?? '';
   if (/\s$/u.test(left) || /^\s/u.test(right)) return left + right;
-  return gap > 0.15 * size ? `${left} ${right}` : left + right;
+  if (isCjkChar(last) && isCjkChar(first)) return left + right;
+  if (CJK_PUNCTUATION.test(last) || CJK_PUNCTUATION.test(first)) return left + right;
+  return gap > 0.2 * size ? `${left} ${right}` : left + right;
 }
 
 function runsToLine(runs: TextRun[]): TextLine {

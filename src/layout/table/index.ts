@@ -36,7 +36,9 @@ export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettin
   const s = resolveTableSettings(settings);
   const merged = mergeEdges(edges, s);
   const closing = openEndsToEdges(merged, s.snapTolerance);
-  const intersections = edgesToIntersections([...merged, ...closing], s.intersectionTolerance);
+  // Merge again so that a closing edge lands exactly on a real rule at the same height.
+  const all = closing.length > 0 ? mergeEdges([...merged, ...closing], s) : merged;
+  const intersections = edgesToIntersections(all, s.intersectionTolerance);
   const cells = intersectionsToCells(intersections);
   const grids = cellsToTables(cells, s.minCells);
   if (closing.length > 0) {

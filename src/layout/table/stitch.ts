@@ -64,20 +64,23 @@ function anchorOf(cell: Cell): Anchor {
   return { page: cell.page, bbox: cell.bbox, ref: cell.ref };
 }
 
-/** Continue `upper` (bottom part) with `lower` (top part on the next page): one cell, parts listed. */
-function continueCell(upper: Cell, lower: Cell): void {
+/**
+ * Continue `upper` (bottom part) with `lower` (top part on the next page): one cell, parts listed.
+ * `extraRows` is how many rows the cell grows by.
+ */
+function continueCell(upper: Cell, lower: Cell, extraRows: number): void {
   const parts = [...(upper.parts ?? [anchorOf(upper)]), ...(lower.parts ?? [anchorOf(lower)])];
-  const upperHasText = upper.text !== '';
-  if (!upperHasText && lower.text !== '') {
+  if (upper.text === '' && lower.text !== '') {
     upper.page = lower.page;
     upper.bbox = lower.bbox;
     upper.ref = lower.ref;
   }
-  upper.text = joinWrapped(upper.text, lower.text);
+  const hadRaw = upper.raw !== undefined || lower.raw !== undefined;
   const raw = joinWrapped(upper.raw ?? upper.text, lower.raw ?? lower.text);
-  if (upper.raw !== undefined || lower.raw !== undefined) upper.raw = raw;
+  upper.text = joinWrapped(upper.text, lower.text);
+  if (hadRaw) upper.raw = raw;
   if (upper.lines || lower.lines) upper.lines = [...(upper.lines ?? []), ...(lower.lines ?? [])];
-  upper.rowSpan += lower.rowSpan;
+  upper.rowSpan += extraRows;
   upper.parts = parts;
 }
 
@@ -89,14 +92,56 @@ function nearestIndex(bounds: readonly number[], value: number): number {
   return best;
 }
 
+interface Pair {
+  lower: Cell;
+  index: number;
+  upper: Cell | undefined;
+}
+
+/**
+ * A merged cell cut by the break: no rule between the parts, or (when the producer closed both
+ * parts with rules) a label printed in one part only while one of the parts spans several rows.
+ */
+function isCutCell(pair: Pair, work: Working, next: PageTable): boolean {
+  const { upper, lower } = pair;
+  if (!upper) return false;
+  if (work.open.get(upper)?.bottom === true || next.openTop[pair.index] === true) return true;
+  return (upper.text === '') !== (lower.text === '') && Math.max(upper.rowSpan, lower.rowSpan) > 1;
+}
+
+/** Text that stops mid-sentence (no closing punctuation, not a bare number) was cut by the break. */
+function endsMidSentence(text: string): boolean {
+  return text !== '' && !/[。；;！？!?：:]$/u.test(text) && !/^[\d.,%\s-]+$/u.test(text);
+}
+
+/**
+ * The first row of the continuation is the rest of the upper page's last row (a row split by
+ * the break): every cell has a partner above, and the few cells with text continue a sentence.
+ */
+function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[]): boolean {
+  if (pairs.length === 0 || pairs.some((p) => !p.upper)) return false;
+  if (cut.every(Boolean)) return true;
+  const filled = pairs.filter((p) => p.lower.text !== '');
+  if (filled.length === 0 || filled.length * 2 > pairs.length) return false;
+  return filled.every((p) => endsMidSentence(p.upper?.text ?? ''));
+}
+
 /** Join `next` (a continuation) onto `work` in place. */
 function appendContinuation(work: Working, next: PageTable, tolerance: number): void {
   const prev = work.table;
   const drop = repeatedHeaderRows(prev, next.table);
-  const offset = prev.rowCount - drop;
   const bounds = clusterMeans([...columnBounds(prev), ...columnBounds(next.table)], tolerance);
   const lastRow = prev.rowCount;
   const bottomCells = prev.cells.filter((c) => c.row + c.rowSpan === lastRow);
+  const sameColumn = (a: Cell, b: Cell): boolean =>
+    a.bbox !== null && b.bbox !== null && Math.abs(a.bbox[0] - b.bbox[0]) <= tolerance && Math.abs(a.bbox[2] - b.bbox[2]) <= tolerance;
+  const pairs: Pair[] = [];
+  next.table.cells.forEach((lower, index) => {
+    if (lower.row === drop) pairs.push({ lower, index, upper: bottomCells.find((c) => sameColumn(c, lower)) });
+  });
+  const cut = pairs.map((p) => isCutCell(p, work, next));
+  const collapse = isSplitRow(pairs, cut) ? 1 : 0;
+  const offset = prev.rowCount - drop - collapse;
   for (const cell of prev.cells) {
     if (!cell.bbox) continue;
     cell.col = nearestIndex(bounds, cell.bbox[0]);
@@ -108,22 +153,18 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
     cell.col = nearestIndex(bounds, source.bbox[0]);
     cell.colSpan = Math.max(1, nearestIndex(bounds, source.bbox[2]) - cell.col);
     const open = { top: next.openTop[i] === true, bottom: next.openBottom[i] === true };
-    if (source.row === drop) {
-      const upper = bottomCells.find(
-        (c) => c.bbox && Math.abs(c.bbox[0] - (source.bbox as BBox)[0]) <= tolerance && Math.abs(c.bbox[2] - (source.bbox as BBox)[2]) <= tolerance,
-      );
-      const upperOpen = upper ? work.open.get(upper) : undefined;
-      if (upper && (upperOpen?.bottom === true || open.top)) {
-        continueCell(upper, cell);
-        work.open.set(upper, { top: upperOpen?.top ?? false, bottom: open.bottom });
-        return;
-      }
+    const p = pairs.findIndex((pair) => pair.index === i);
+    const pair = pairs[p];
+    if (pair?.upper && (collapse === 1 || cut[p] === true)) {
+      continueCell(pair.upper, cell, source.rowSpan - collapse);
+      work.open.set(pair.upper, { top: work.open.get(pair.upper)?.top ?? false, bottom: open.bottom });
+      return;
     }
     prev.cells.push(cell);
     work.open.set(cell, open);
   });
   prev.cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  prev.rowCount = offset + next.table.rowCount - drop + 0;
+  prev.rowCount = offset + next.table.rowCount;
   prev.colCount = bounds.length - 1;
   const pages = prev.pages ?? (prev.page !== null ? [prev.page] : []);
   if (next.table.page !== null && !pages.includes(next.table.page)) pages.push(next.table.page);

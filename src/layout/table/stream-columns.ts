@@ -57,7 +57,7 @@ export function findCrossers(lines: readonly SegmentLine[]): Set<Segment> {
   return crossers;
 }
 
-/** Gutters: x-ranges covered by no non-crossing segment, with text on both sides in two lines or more. */
+/** Gutters: x-ranges covered by no non-crossing segment, with text on both sides. */
 export function linesToGutters(lines: readonly SegmentLine[], crossers: ReadonlySet<Segment>): Gutter[] {
   const spans = lines
     .flatMap((l) => l.segments)
@@ -70,13 +70,21 @@ export function linesToGutters(lines: readonly SegmentLine[], crossers: Readonly
     if (reach > Number.NEGATIVE_INFINITY && x0 - reach >= MIN_GUTTER_WIDTH) gutters.push({ x0: reach, x1: x0 });
     reach = Math.max(reach, x1);
   }
+  // A gutter needs one line with text on both sides, and two lines with text on each side (a
+  // label alone on its line, vertically centred beside a group of rows, still counts for its side).
   return gutters.filter((g) => {
-    let support = 0;
+    let both = 0;
+    let left = 0;
+    let right = 0;
     for (const line of lines) {
       const segs = line.segments.filter((s) => !crossers.has(s));
-      if (segs.some((s) => s.bbox[2] <= g.x0 + 0.01) && segs.some((s) => s.bbox[0] >= g.x1 - 0.01)) support++;
+      const l = segs.some((s) => s.bbox[2] <= g.x0 + 0.01);
+      const r = segs.some((s) => s.bbox[0] >= g.x1 - 0.01);
+      if (l) left++;
+      if (r) right++;
+      if (l && r) both++;
     }
-    return support >= 2;
+    return both >= 1 && left >= 2 && right >= 2;
   });
 }
 

@@ -16,6 +16,8 @@ export interface PageContent {
   height: number;
   words: Word[];
   edges: Edge[];
+  /** How many images the page paints (a page of images and no words is a scan). */
+  images: number;
 }
 
 export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
@@ -28,5 +30,7 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
   const items = text.items.filter((item): item is PdfTextItem & typeof item => 'str' in item);
   const words = textItemsToWords(items, viewport.transform);
   const edges = operatorListToEdges(operators.fnArray, operators.argsArray, pdfjs.OPS as unknown as PdfOps, viewport.transform);
-  return { width: viewport.width, height: viewport.height, words, edges };
+  const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject]);
+  const images = operators.fnArray.reduce((n, fn) => (imageOps.has(fn) ? n + 1 : n), 0);
+  return { width: viewport.width, height: viewport.height, words, edges, images };
 }

@@ -147,6 +147,18 @@ function joinRuns(left: Run, right: Run): Run {
   };
 }
 
+/**
+ * Spaces between two CJK characters carry nothing in Chinese; they come from justified lines
+ * whose stretched gaps pdf.js reads as spaces. Spaces next to digits and Latin words stay.
+ */
+export function dropSpacesBetweenCjk(text: string): string {
+  return text.replace(/(?<=\S)[ \u00a0]+(?=\S)/gu, (spaces: string, offset: number, whole: string) => {
+    const before = whole[offset - 1];
+    const after = whole[offset + spaces.length];
+    return isCjkChar(before) && isCjkChar(after) ? '' : spaces;
+  });
+}
+
 /** Text items of one page → words (top-left coordinates, look-alikes normalised, raw kept). */
 export function textItemsToWords(items: readonly PdfTextItem[], viewport: readonly number[]): Word[] {
   const runs = itemsToRuns(items, viewport);
@@ -159,7 +171,7 @@ export function textItemsToWords(items: readonly PdfTextItem[], viewport: readon
   }
   const words: Word[] = [];
   for (const run of merged.flatMap(splitRunAtGaps)) {
-    const raw = run.raw.trim();
+    const raw = dropSpacesBetweenCjk(run.raw.trim());
     if (raw === '') continue;
     const text = normalizeLookalikes(raw);
     const word: Word = { text, bbox: [run.x0, run.y0, run.x1, run.y1], fontSize: run.size };
