@@ -3,8 +3,9 @@
  *
  * The central directory is read first and the archive refused (TOO_LARGE) when it has too many
  * entries or declares more bytes than allowed, before anything is inflated. Entries are then inflated
- * lazily, one at a time, by fflate's streaming Inflate fed in small chunks with a running byte counter,
- * so an entry that lies about its size is stopped a few megabytes past the limit, never expanded.
+ * lazily, one at a time, by fflate's streaming Inflate fed in small chunks with a running byte counter
+ * capped at the entry's declared size and the remaining limits, so an entry that lies about its size
+ * is stopped one chunk past its declared size, never expanded.
  */
 import { Inflate } from 'fflate';
 import { SelfevalError } from '../errors.js';
@@ -39,8 +40,8 @@ const ZIP64_EOCD_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-/** Compressed bytes pushed to the inflater at a time: deflate expands at most ~1032:1, so one step yields ≤ ~1 MB. */
-const PUSH_CHUNK = 1024;
+/** Compressed bytes pushed to the inflater at a time: deflate expands at most ~1032:1, so one step yields ≤ ~4 MB. */
+const PUSH_CHUNK = 4096;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -159,7 +160,9 @@ export class ZipArchive {
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw corrupt(this.fileName, `条目 ${name} 超出文件范围（文件可能被截断）`);
     const data = this.bytes.subarray(start, end);
-    const budget = Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.inflatedTotal);
+    // An entry may not inflate past what the central directory declares for it (a lying entry is a
+    // bomb), nor past what is left of the limits.
+    const budget = Math.min(entry.size, this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.inflatedTotal);
     let out: Uint8Array;
     if (entry.method === 0) {
       if (data.length > budget) throw this.tooLarge(name);
@@ -180,7 +183,7 @@ export class ZipArchive {
   }
 
   private tooLarge(name: string): SelfevalError {
-    return new SelfevalError('TOO_LARGE', { file: this.fileName, detail: `条目 ${name} 解压后超过上限` });
+    return new SelfevalError('TOO_LARGE', { file: this.fileName, detail: `条目 ${name} 解压后超过声明的大小或上限` });
   }
 
   private inflateCounted(name: string, data: Uint8Array, budget: number): Uint8Array {
