@@ -49,7 +49,7 @@ export function findCrossers(lines: readonly SegmentLine[]): Set<Segment> {
     for (const seg of line.segments) {
       let witnesses = 0;
       gapsPerLine.forEach((gaps, j) => {
-        if (j !== i && gaps.some((g) => seg.bbox[0] < g.x0 && seg.bbox[2] > g.x1)) witnesses++;
+        if (j !== i && gaps.some((g) => seg.bbox[0] < g.x0 + 1 && seg.bbox[2] > g.x1 - 1)) witnesses++;
       });
       if (witnesses >= 2) crossers.add(seg);
     }
