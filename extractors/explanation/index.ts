@@ -29,7 +29,8 @@ function readCover(stream: TextStream): Map<string, { value: string; start: numb
  * Inline target/actual pairs: `(1) …不少于 20 亿元,实际…完成工业投资 23.39 亿元;`. The target is the
  * measure before 实际, the actual the measure after it; items without 实际 state no pair.
  */
-const PAIR = /[(（]\s*([0-9]+)\s*[)）]\s*([^;；。]*?)[，,；;]?\s*实际([^;；。]*?)(?=[;；。]|\s*[-–]?\s*[(（]\s*[0-9]+\s*[)）]|\s*[-–]?\s*[0-9]+\s*[.．、]|$)/gu;
+const PAIR =
+  /[(（]\s*([0-9]+)\s*[)）]\s*([^;；。]*?)[，,；;]\s*实际([^;；。]*?)(?=[;；。]|\s*[-–]\s*(?:[(（]\s*[0-9]+\s*[)）]|[0-9]+\s*[.．、])|\s*[(（]\s*[0-9]+\s*[)）]|$)/gu;
 
 function readPairs(stream: TextStream): Target[] {
   const out: Target[] = [];

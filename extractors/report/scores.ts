@@ -40,7 +40,8 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     const clause = text.slice(clauseStart, at);
     const subject = (marker ? subjectOf(marker.heading) : null) ?? subjectOf(clause);
     if (!subject) continue;
-    const from = Math.max(clauseStart, marker?.at ?? 0);
+    // A numbered item's score may be a sentence or two after its 总分; a clause's stays in the clause.
+    const from = marker && subjectOf(marker.heading) ? marker.at : clauseStart;
     const span = text.slice(from, at);
     const max = span.match(/总分\s*([0-9]+(?:\.[0-9]+)?)\s*分/u)?.[1];
     const key = subject.key;

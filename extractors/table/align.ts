@@ -4,6 +4,8 @@ import { compactLabel } from './vocabulary.js';
 /** What alignment needs to know of a row. */
 export interface AlignableRow {
   name: string | null;
+  /** The name comes from a merged cell of the rows above: evidence only when it fits. */
+  nameInherited?: boolean;
   weight: number | null;
   /** 指标解释, 评分标准 and 评分依据 text, searched for the entry's keywords. */
   text: string;
@@ -45,7 +47,8 @@ function nameScore(name: string | null, entry: RubricEntry): number {
 }
 
 function slotScore(row: AlignableRow, slot: Slot): number {
-  let score = nameScore(row.name, slot.entry);
+  const fromName = nameScore(row.name, slot.entry);
+  let score = row.nameInherited ? Math.max(0, fromName) : fromName;
   if (row.weight !== null) score += Math.abs(row.weight - slot.weight) < 1e-9 ? 3 : -2;
   const text = compactLabel(row.text);
   let keywordScore = 0;

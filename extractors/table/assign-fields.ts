@@ -43,6 +43,8 @@ export function assignFields<A>(
     const kind = kinds[i];
     const type = FIELD_TYPES[field.field];
     if (type === 'number' ? kind !== 'number' : kind === 'number') return INF;
+    // A header word fused into a data row (text exports) is never content.
+    if (kind === 'header') return INF;
     const inside = token.col >= field.col && token.col < field.col + field.colSpan;
     let c = inside ? 0 : Math.min(Math.abs(token.col - field.col), Math.abs(token.col - (field.col + field.colSpan - 1))) * positionalWeight;
     // Names are short labels; a sentence belongs in an explanation, criteria or basis column.

@@ -85,6 +85,7 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
   const matches = alignRowsToRubric(
     grid.rows.map((r) => ({
       name: fieldText(r, 'name'),
+      nameInherited: r.inherited.has('name'),
       weight: fieldNumber(r, 'weight'),
       text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
     })),
@@ -100,14 +101,16 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
     const level2 = fieldText(row, 'level2') ?? entry?.level2 ?? null;
     const own = row.cells.filter((c) => c.text.trim() !== '');
     const anchor: Anchor | null = unionAnchor(own.length > 0 ? own : row.cells);
-    const name = fieldText(row, 'name');
+    // A sub-row under a merged name cell prints no name of its own.
+    const name = row.inherited.has('name') ? null : fieldText(row, 'name');
     const weight = fieldNumber(row, 'weight');
     const score = fieldNumber(row, 'score');
     return {
       level1,
-      level1Weight: fieldNumber(row, 'level1Weight') ?? (fieldText(row, 'level1') ? null : levelWeight(level1, 'level1')),
+      // Weights of merged level cells lost in a text export come from the rubric for that level.
+      level1Weight: fieldNumber(row, 'level1Weight') ?? levelWeight(level1, 'level1'),
       level2,
-      level2Weight: fieldNumber(row, 'level2Weight') ?? (fieldText(row, 'level2') ? null : levelWeight(level2, 'level2')),
+      level2Weight: fieldNumber(row, 'level2Weight') ?? levelWeight(level2, 'level2'),
       name,
       rubricId: entry?.id ?? null,
       rubricName: entry?.name ?? null,

@@ -11,6 +11,8 @@ export interface GridRow {
   cells: Cell[];
   /** Order of the row in the document. */
   index: number;
+  /** Fields filled from a merged cell that starts on a row above (not printed on this row). */
+  inherited: Set<RowField>;
 }
 
 /** A row after the grid: 总分/合计 or 评价等级. */
@@ -112,7 +114,12 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
         if (fields.level2Weight && !fields.level2) delete fields.level2Weight;
       }
       if (!fields.name && !fields.weight && !fields.score && !fields.explanation && !fields.criteria && !fields.basis) continue;
-      rows.push({ fields, cells: own, index: index++ });
+      const inherited = new Set<RowField>();
+      for (const key of Object.keys(fields) as RowField[]) {
+        const token = fields[key];
+        if (token && merged.some((m) => m.col === token.col && m.row < r && m.text.trim() === token.text)) inherited.add(key);
+      }
+      rows.push({ fields, cells: own, index: index++, inherited });
     }
     if (pre.length > 0) preamble.push({ table, rows: pre });
   }

@@ -23,6 +23,20 @@ export async function collectInputs(paths: readonly string[]): Promise<string[]>
   return out;
 }
 
+/**
+ * The companions of a document among others of the run: one per other kind, of the same department
+ * and year; when a companion exists in several formats, the one in the document's own format (else the
+ * first), so that findings do not repeat per twin and do not depend on which twins were in the run.
+ */
+export function chooseCompanions(doc: Document, candidates: readonly Document[]): Document[] {
+  const byKind = new Map<string, Document[]>();
+  for (const other of candidates) {
+    if (other === doc || other.kind === doc.kind || other.kind === 'unknown' || !sameDepartmentAndYear(doc, other)) continue;
+    byKind.set(other.kind, [...(byKind.get(other.kind) ?? []), other]);
+  }
+  return [...byKind.values()].map((list) => list.find((o) => o.source.format === doc.source.format) ?? (list[0] as Document));
+}
+
 /** One line of results.jsonl: what happened to one input. */
 export interface BatchRow {
   file: string;
@@ -116,7 +130,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
     if (group.length < 2) continue;
     const docs = await Promise.all(group.map(async (g) => JSON.parse(await readFile(g.path, 'utf8')) as Document));
     for (const [k, doc] of docs.entries()) {
-      const companions = docs.filter((other, j) => j !== k && other.kind !== doc.kind && sameDepartmentAndYear(doc, other));
+      const companions = chooseCompanions(doc, docs);
       if (companions.length === 0) continue;
       const entry = group[k] as (typeof group)[number];
       const verified = verify(doc, companions);

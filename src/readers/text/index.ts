@@ -58,7 +58,8 @@ function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument 
       tableRows.push({ fields: fieldsOf(raw), lineNo });
       return;
     }
-    const text = normalizeLookalikes(squashSpaces(raw));
+    // Bullets (`- 1. …`) are list layout, not content.
+    const text = normalizeLookalikes(squashSpaces(raw)).replace(/^[-*•]\s+/u, '');
     if (text === '') {
       // A blank line inside a table export separates nothing; a table ends at the next prose line.
       return;
