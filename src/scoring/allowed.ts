@@ -1,5 +1,5 @@
-import { formatScore, formatValues, isOneOf } from '../numbers.js';
-import type { EntryContext, RuleReport } from '../types.js';
+import { formatScore, formatValues, isOneOf } from './numbers.js';
+import type { EntryContext, RuleReport } from './types.js';
 
 /** The message every rule with a fixed set of possible scores uses for SCORE_NOT_ALLOWED. */
 export const NOT_ALLOWED_MESSAGE =

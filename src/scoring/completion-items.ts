@@ -1,4 +1,4 @@
-import type { Quantity, Target } from '../../schema/index.js';
+import type { Quantity, Target } from '../schema/index.js';
 
 export interface CompletionThresholds {
   /** Below this rate (0.6): 0 points. */

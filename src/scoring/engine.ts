@@ -111,8 +111,8 @@ function entryContexts(rubric: Rubric, document: Document, companions: readonly 
   const contexts: EntryContext[] = [];
   for (const entry of rubric.entries) {
     const category = categoryOf(document, entry);
-    // A report states only some scores; entries it says nothing about get no Check.
-    if (source === 'report' && category === null) continue;
+    // A report states only some scores; entries it gives no score for get no Check.
+    if (source === 'report' && (category?.score ?? null) === null) continue;
     const entryRows = rows.get(entry.id) ?? [];
     contexts.push({
       rubric,

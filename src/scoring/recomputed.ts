@@ -1,5 +1,5 @@
-import { formatScore, near } from '../numbers.js';
-import type { EntryContext, ResolvedFact, RuleReport, RuleResult } from '../types.js';
+import { formatScore, near } from './numbers.js';
+import type { EntryContext, ResolvedFact, RuleReport, RuleResult } from './types.js';
 
 /** The message every formula rule uses for RECOMPUTED_MISMATCH. */
 export const RECOMPUTED_MESSAGE =

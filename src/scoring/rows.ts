@@ -31,9 +31,13 @@ export function categoryOf(document: Document, entry: RubricEntry) {
 
 /**
  * Provenance recorded under declared.provenance for a declared value; extractors may key it as
- * 'byCategory.output', 'output', 'byLevel1.履职效能', '履职效能', 'total', 'grade'.
+ * 'byCategory.output', 'output', 'byLevel1.履职效能', '履职效能', 'statedCount.output', 'total', 'grade'.
  */
-export function declaredProvenance(document: Document, group: 'byCategory' | 'byLevel1' | null, key: string): Provenance[] {
+export function declaredProvenance(
+  document: Document,
+  group: 'byCategory' | 'byLevel1' | 'statedCount' | null,
+  key: string,
+): Provenance[] {
   const p = document.declared.provenance;
   const found = (group ? p[`${group}.${key}`] : undefined) ?? p[key];
   return found ? [found] : [];

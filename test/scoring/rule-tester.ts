@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingCode, Indicator, Target } from '../../src/schema/index.js';
+import type { Document, Finding, FindingCode, Indicator, Target } from '../../src/schema/index.js';
+import { renderReport } from '../../src/scoring/findings.js';
 import { factSource } from '../../src/scoring/facts.js';
 import { interpolate } from '../../src/scoring/interpolate.js';
 import { loadCheckedRubric } from '../../src/scoring/rubric.js';
-import type { EntryContext, RuleModule, RuleResult } from '../../src/scoring/types.js';
+import type { DocumentCheck, DocumentContext, EntryContext, RuleModule, RuleResult } from '../../src/scoring/types.js';
 import { fact, makeDocument, prov } from '../helpers/make-document.js';
 
 /** One case of a rule test (ESLint RuleTester shape): an entry of a rubric with a declared score and inputs. */
@@ -98,4 +99,29 @@ export function runRuleTests(
       });
     }
   });
+}
+
+/** The context document checks see, built the way the engine builds it. */
+export function documentContext(
+  document: Document,
+  options: { companions?: Document[]; rubric?: 'gz-2022' | 'gz-2023'; recomputedTotal?: number | null } = {},
+): DocumentContext {
+  const companions = options.companions ?? [];
+  const indicatorSum =
+    document.indicators.length > 0 ? Math.round(document.indicators.reduce((s, r) => s + (r.declaredScore ?? 0), 0) * 100) / 100 : null;
+  return {
+    rubric: loadCheckedRubric(options.rubric ?? (document.fiscalYear === 2022 ? 'gz-2022' : 'gz-2023')),
+    document,
+    companions,
+    facts: factSource([document, ...companions]),
+    checks: [],
+    indicatorSum,
+    recomputedTotal: options.recomputedTotal ?? null,
+    tolerance: 0.015,
+  };
+}
+
+/** Run a document check and render every report, failing on a message id the module lacks. */
+export function runDocumentCheck(check: DocumentCheck, ctx: DocumentContext): Finding[] {
+  return check.check(ctx).map((report) => renderReport(report, check.meta.id, check.meta.messages, null));
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatRate } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, checkAllowed } from './allowed.js';
-import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from './recomputed.js';
+import { NOT_ALLOWED_MESSAGE, checkAllowed } from '../allowed.js';
+import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from '../recomputed.js';
 
 const Band = z
   .object({

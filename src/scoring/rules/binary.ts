@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatScore, formatValues, isOneOf, subsetSums } from '../numbers.js';
 import { defineRule } from '../types.js';
 import type { RuleReport } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, unverifiableDetail } from './allowed.js';
+import { NOT_ALLOWED_MESSAGE, unverifiableDetail } from '../allowed.js';
 
 /**
  * 得满分或不得分 (采购内控制度建设, 合同备案时效性, 资产盘点情况, 采购意向公开合规性 per sub-row).

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { formatRate, formatScore, round2, sum } from '../numbers.js';
 import { defineRule } from '../types.js';
 import type { RuleReport } from '../types.js';
-import { scoreTarget } from './completion-items.js';
-import type { ItemOutcome } from './completion-items.js';
-import { RECOMPUTED_MESSAGE, missingInputs } from './recomputed.js';
+import { scoreTarget } from '../completion-items.js';
+import type { ItemOutcome } from '../completion-items.js';
+import { RECOMPUTED_MESSAGE, missingInputs } from '../recomputed.js';
 
 type Quantitative = Extract<ItemOutcome, { kind: 'quantitative' }>;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { deductionValues, formatRate, formatScore, round2 } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, checkAllowed } from './allowed.js';
-import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from './recomputed.js';
+import { NOT_ALLOWED_MESSAGE, checkAllowed } from '../allowed.js';
+import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from '../recomputed.js';
 
 /**
  * 公用经费控制率 = (实际 − 预算) / 预算: ≤ 0 → full; above 0 each started 5% deducts 0.5, down to 0

@@ -26,7 +26,11 @@ export const count: DocumentCheck = {
         data: { stated, listed: listed.length, label: LABELS[category] },
         expected: listed.length,
         actual: stated,
-        provenance: [...declaredProvenance(document, 'byCategory', category), ...listed.map((t) => t.provenance)],
+        provenance: [
+          ...declaredProvenance(document, 'statedCount', category),
+          ...declaredProvenance(document, 'byCategory', category),
+          ...listed.map((t) => t.provenance),
+        ],
         indicator: LABELS[category],
       });
     }

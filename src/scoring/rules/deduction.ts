@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deductionValues, formatScore } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, checkAllowed, unverifiableDetail } from './allowed.js';
+import { NOT_ALLOWED_MESSAGE, checkAllowed, unverifiableDetail } from '../allowed.js';
 
 /**
  * 扣分法: each issue deducts a step (0.5 or 1) down to 0 (事前绩效评估, 财务管理合规性, 采购活动合规性,

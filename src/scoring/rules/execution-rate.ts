@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatRate, formatScore, round2 } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from './recomputed.js';
+import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from '../recomputed.js';
 
 /**
  * 部门预算资金支出率 / 专项资金支出率: 年度平均执行率 100% → full, below → rate × weight (zengcheng 2022:

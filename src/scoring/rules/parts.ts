@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatValues, subsetSums } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, checkAllowed, unverifiableDetail } from './allowed.js';
+import { NOT_ALLOWED_MESSAGE, checkAllowed, unverifiableDetail } from '../allowed.js';
 
 /**
  * A score made of sub-scores each given in full or not at all (预决算公开 1 + 1, 绩效结果应用 30/30/40 %,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatRate, formatScore, round2 } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from './recomputed.js';
+import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from '../recomputed.js';
 
 /** 采购政策效能: 数值 = 实际面向中小企业采购金额 / 预留金额; 评分 = 数值 × 分值 (capped at the weight). */
 export const ratio = defineRule({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatScore } from '../numbers.js';
 import { defineRule } from '../types.js';
-import { NOT_ALLOWED_MESSAGE, checkAllowed } from './allowed.js';
-import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from './recomputed.js';
+import { NOT_ALLOWED_MESSAGE, checkAllowed } from '../allowed.js';
+import { RECOMPUTED_MESSAGE, missingInputs, recomputedResult } from '../recomputed.js';
 
 /** “三公”经费: 实际支出数 ≤ 预算安排数 → full, else 0. */
 export const threePublic = defineRule({

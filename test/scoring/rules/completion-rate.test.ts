@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completionRate } from '../../../src/scoring/rules/completion-rate.js';
-import { scoreTarget } from '../../../src/scoring/rules/completion-items.js';
+import { scoreTarget } from '../../../src/scoring/completion-items.js';
 import { quantity, target } from '../../helpers/make-document.js';
 import { BAIYUN_BENEFIT_TARGETS } from '../baiyun-targets.js';
 import { entryContext, runRuleTests } from '../rule-tester.js';
