@@ -29,7 +29,8 @@ const PARSER = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  removeNSPrefix: true,
+  // Prefixes are dropped by convert(): fast-xml-parser's removeNSPrefix is several times slower.
+  removeNSPrefix: false,
   processEntities: false,
   htmlEntities: false,
   trimValues: false,
@@ -60,21 +61,33 @@ export function declaresEntities(xml: string): boolean {
 
 type RawNode = Record<string, unknown>;
 
+function localName(qualified: string): string {
+  const colon = qualified.indexOf(':');
+  return colon < 0 ? qualified : qualified.slice(colon + 1);
+}
+
 function convert(raw: RawNode): XmlNode | null {
-  let name: string | null = null;
-  for (const key of Object.keys(raw)) {
-    if (key !== ':@') {
-      name = key;
+  let key: string | null = null;
+  for (const k in raw) {
+    if (k !== ':@') {
+      key = k;
       break;
     }
   }
-  if (name === null) return null;
-  if (name === '#text') return { name: '#text', text: decodeXmlEntities(String(raw['#text'] ?? '')) };
-  if (name.startsWith('?') || name.startsWith('!')) return null;
-  const attrsRaw = (raw[':@'] ?? {}) as Record<string, unknown>;
+  if (key === null) return null;
+  if (key === '#text') return { name: '#text', text: decodeXmlEntities(String(raw['#text'] ?? '')) };
+  if (key.startsWith('?') || key.startsWith('!')) return null;
+  const attrsRaw = raw[':@'] as Record<string, unknown> | undefined;
   const attrs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attrsRaw)) attrs[key] = decodeXmlEntities(String(value));
-  const childrenRaw = raw[name];
+  if (attrsRaw) {
+    for (const k in attrsRaw) {
+      // Namespace declarations are not attributes of the content.
+      if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+      attrs[localName(k)] = decodeXmlEntities(String(attrsRaw[k]));
+    }
+  }
+  const name = localName(key);
+  const childrenRaw = raw[key];
   const children: XmlNode[] = [];
   if (Array.isArray(childrenRaw)) {
     for (const child of childrenRaw as RawNode[]) {

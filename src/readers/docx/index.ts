@@ -39,7 +39,7 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Layo
     if (el.name === 'p') {
       paragraphNumber++;
       const ref = `paragraph ${paragraphNumber}`;
-      for (const text of paragraphLines(el, notes)) blocks.push({ type: 'line', line: { text, page: null, bbox: null, ref } });
+      for (const line of paragraphLines(el, notes)) blocks.push({ type: 'line', line: { ...line, page: null, bbox: null, ref } });
     } else {
       for (const table of readDocxTable(el, counter, notes)) blocks.push({ type: 'table', table });
     }

@@ -51,11 +51,17 @@ function hasTextBox(el: XmlElement): boolean {
   return false;
 }
 
+/** One line of a paragraph: normalised text, and the text as found when normalising changed it. */
+export interface ParagraphLine {
+  text: string;
+  raw?: string;
+}
+
 /**
  * The lines of one `w:p` (or of any run container): segments between breaks, whitespace collapsed
  * within a line (tabs kept), empty segments dropped.
  */
-export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): string[] {
+export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): ParagraphLine[] {
   const segments: string[] = [''];
   const append = (text: string): void => {
     segments[segments.length - 1] += text;
@@ -96,10 +102,12 @@ export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): s
     }
   };
   walk(paragraph);
-  const lines: string[] = [];
+  const lines: ParagraphLine[] = [];
   for (const segment of segments) {
-    const text = normalizeLookalikes(segment.replace(/[ \u00a0\r\n]+/gu, ' ').replace(/ *\t */gu, '\t').trim());
-    if (text !== '') lines.push(text);
+    const raw = segment.replace(/[ \u00a0\r\n]+/gu, ' ').replace(/ *\t */gu, '\t').trim();
+    if (raw === '') continue;
+    const text = normalizeLookalikes(raw);
+    lines.push(text === raw ? { text } : { text, raw });
   }
   return lines;
 }

@@ -10,7 +10,7 @@
 import type { Cell, Line, Table } from '../../layout/model.js';
 import { joinLines } from '../../layout/text.js';
 import { childAt, childElements, isOn, type XmlElement } from '../xml.js';
-import { blockElements, paragraphLines, type ParagraphNotes } from './paragraphs.js';
+import { blockElements, paragraphLines, type ParagraphLine, type ParagraphNotes } from './paragraphs.js';
 
 /** Numbering shared across one document: tables are numbered 1, 2, … in document (pre-)order. */
 export interface TableCounter {
@@ -71,13 +71,14 @@ export function readDocxTable(tbl: XmlElement, counter: TableCounter, notes?: Pa
         return;
       }
       const ref = `${tableRef} row ${r + 1} cell ${c + 1}`;
-      const lineTexts: string[] = [];
+      const found: ParagraphLine[] = [];
       for (const block of blockElements(tc)) {
-        if (block.name === 'p') lineTexts.push(...paragraphLines(block, notes));
+        if (block.name === 'p') found.push(...paragraphLines(block, notes));
         else nested.push(...readDocxTable(block, counter, notes));
       }
-      const lines: Line[] = lineTexts.map((text) => ({ text, page: null, bbox: null, ref }));
-      const cell: Cell = { row: r, col, rowSpan: 1, colSpan, text: joinLines(lineTexts), lines, page: null, bbox: null, ref };
+      const lines: Line[] = found.map((l) => ({ ...l, page: null, bbox: null, ref }));
+      const cell: Cell = { row: r, col, rowSpan: 1, colSpan, text: joinLines(found.map((l) => l.text)), lines, page: null, bbox: null, ref };
+      if (found.some((l) => l.raw !== undefined)) cell.raw = joinLines(found.map((l) => l.raw ?? l.text));
       if (header) cell.header = true;
       cells.push(cell);
       // Any cell may be extended by a continue cell below it (Word merges with what is above); a
