@@ -35,6 +35,8 @@ export const completionRate = defineRule({
       recomputedMismatch: RECOMPUTED_MESSAGE,
       over150:
         '“{{name}}”中{{items}}完成率高于 150%，按规则只得一半分，本项最多应得 {{expected}} 分，申报 {{declared}} 分按满分计了这些指标',
+      over150Explained:
+        '“{{name}}”中{{items}}完成率高于 150%，文件虽说明了原因，按规则仍只得一半分，本项最多应得 {{expected}} 分，申报 {{declared}} 分按满分计了这些指标',
       under60:
         '“{{name}}”中{{items}}完成率低于 60%，按规则不得分，本项最多应得 {{expected}} 分，申报 {{declared}} 分给这些指标计了分',
     },
@@ -73,7 +75,8 @@ export const completionRate = defineRule({
     if (declared !== null && declared > high + tolerance) {
       const overGap = sum(over.map((o) => o.score));
       if (over.length > 0) {
-        reports.push({ code: 'COMPLETION_OVER_150', severity: 'error', messageId: 'over150', data: data(over), expected: high, actual: declared, provenance: itemProvenance(over) });
+        const explained = over.some((o) => o.target.overCompletionReason !== null);
+        reports.push({ code: 'COMPLETION_OVER_150', severity: 'error', messageId: explained ? 'over150Explained' : 'over150', data: data(over), expected: high, actual: declared, provenance: itemProvenance(over) });
       }
       if (under.length > 0 && declared > high + (over.length > 0 ? overGap : 0) + tolerance) {
         reports.push({ code: 'COMPLETION_UNDER_60', severity: 'error', messageId: 'under60', data: data(under), expected: high, actual: declared, provenance: itemProvenance(under) });
