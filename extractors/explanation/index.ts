@@ -75,7 +75,7 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
   readFiscalYear(doc, stream);
   readTotalAndGrade(doc, stream);
   readCategoryScores(doc, stream);
-  Object.assign(doc.facts, findFacts(stream), doc.facts);
+  doc.facts = { ...findFacts(stream), ...doc.facts };
   const goals = stream.text.match(/部门整体支出绩效目标\s*(.+?)(?=[（(]\s*二\s*[)）])/u);
   if (goals?.[1]) {
     doc.goals.overall = goals[1].trim();

@@ -31,7 +31,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   readTotalAndGrade(doc, stream);
   readCategoryScores(doc, stream);
   findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));
-  doc.facts = findFacts(stream);
+  doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
   const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
   if (goal?.[1]) doc.goals.overall = goal[1].trim();
