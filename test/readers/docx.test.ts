@@ -133,10 +133,38 @@ describe('docx reader on hand-written WordprocessingML (test/fixtures/office/fea
     expect(refs.indexOf('table 2')).toBe(refs.indexOf('table 1') + 1);
   });
 
+  it('writes automatic list labels (numbering.xml) in front of their paragraphs, as LibreOffice renders them', async () => {
+    const doc = await read('test/fixtures/office/numbered.docx');
+    // The labels are those of `soffice --convert-to txt` on the same file (which also prints hidden text).
+    expect(lines(doc).map((l) => l.text)).toEqual([
+      '一、部门概况', '（一）部门职能', '（二）机构设置', '1.人员情况', '2.资产情况', '(1)房屋', '①车辆', '二、预算情况',
+      '（一）收入', '（二）支出', '（三）结余', '不编号的段落', '取消编号', '三、绩效情况', '一、重新编号', '•要点', '二、可见文字',
+    ]);
+  });
+
   it('is detected by its bytes (zip + word/document.xml) even without an extension', async () => {
     const bytes = new Uint8Array(await readFile('samples/zengcheng-2022-table.docx'));
     expect(docxReader.sniff(bytes)).toBe(true);
     expect(docxReader.sniff(new Uint8Array(await readFile('samples/liwan-2023-table.xlsx')))).toBe(false);
     expect(await detectFormat(bytes, 'download')).toBe('docx');
+  });
+});
+
+describe('list number formats', () => {
+  it.each([
+    [1, 'chineseCounting', '一'],
+    [10, 'chineseCounting', '十'],
+    [12, 'chineseCounting', '十二'],
+    [20, 'chineseCountingThousand', '二十'],
+    [105, 'chineseCounting', '一百零五'],
+    [3, 'chineseLegalSimplified', '叁'],
+    [2, 'ideographTraditional', '乙'],
+    [23, 'decimalEnclosedCircle', '㉓'],
+    [4, 'upperRoman', 'IV'],
+    [28, 'lowerLetter', 'bb'],
+    [7, 'decimalZero', '07'],
+  ])('%s as %s → %s', async (n, format, expected) => {
+    const { formatListNumber } = await import('../../src/readers/docx/numbering.js');
+    expect(formatListNumber(n, format)).toBe(expected);
   });
 });

@@ -4,14 +4,16 @@
  * Body paragraphs and tables come out interleaved in document order. Headers, footers, footnotes
  * and comments live in other parts and are not read. Word has no fixed pages, so the one LayoutPage
  * has number/size null and every anchor locates by `ref`: `paragraph 12` (the 12th body paragraph,
- * empty ones counted), `table 2`, `table 2 row 5 cell 3` (1-based).
+ * empty ones counted), `table 2`, `table 2 row 5 cell 3` (1-based). Automatic list labels (`一、`)
+ * are written in front of their paragraph's text (see numbering.ts).
  */
 import { SelfevalError, isSelfevalError } from '../../errors.js';
 import type { Block, LayoutDocument, LayoutWarning } from '../../layout/model.js';
 import type { Reader, ReadOptions } from '../types.js';
-import { childAt, parseXml } from '../xml.js';
+import { childAt, parseXml, type XmlElement } from '../xml.js';
 import { openZip, zipHasEntry, type ZipLimits } from '../zip.js';
-import { mainPartName, readPackageProperties } from './package.js';
+import { ListNumbering } from './numbering.js';
+import { mainPartName, readPackageProperties, readRelationships } from './package.js';
 import { blockElements, paragraphLines, type ParagraphNotes } from './paragraphs.js';
 import { readDocxTable, type TableCounter } from './tables.js';
 
@@ -31,7 +33,14 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Layo
   const body = childAt(root, ['body']);
   if (!body) throw new SelfevalError('CORRUPT', { file: fileName, detail: `${partName} 没有 w:body` });
 
-  const notes: ParagraphNotes = { skippedTextBoxes: 0 };
+  const parts = readRelationships(zip, partName, fileName);
+  const partOf = (type: string): XmlElement | null => {
+    const part = parts.find((r) => r.type.endsWith(type))?.part;
+    const xml = part ? zip.read(part) : null;
+    return part && xml ? parseXml(xml, part, fileName) : null;
+  };
+  const numbering = new ListNumbering(partOf('/numbering'), partOf('/styles'));
+  const notes: ParagraphNotes = { skippedTextBoxes: 0, numbering: numbering.isEmpty ? null : numbering };
   const counter: TableCounter = { next: 1 };
   const blocks: Block[] = [];
   let paragraphNumber = 0;

@@ -6,12 +6,14 @@
  * instructions are left out and field results kept. Drawings and text boxes are not read (counted so
  * the reader can warn). Look-alike radicals are normalised here, once.
  */
-import { normalizeLookalikes } from '../../layout/text.js';
-import { childElements, isElement, type XmlElement } from '../xml.js';
+import { joinWrapped, normalizeLookalikes } from '../../layout/text.js';
+import { childAt, childElements, isElement, isOn, type XmlElement } from '../xml.js';
+import type { ListNumbering } from './numbering.js';
 
-/** What a paragraph walk noticed but did not read. */
+/** State shared by the paragraphs of one document: list counters, and what was seen but not read. */
 export interface ParagraphNotes {
   skippedTextBoxes: number;
+  numbering?: ListNumbering | null;
 }
 
 /** Elements whose content is never text of the paragraph. */
@@ -59,7 +61,8 @@ export interface ParagraphLine {
 
 /**
  * The lines of one `w:p` (or of any run container): segments between breaks, whitespace collapsed
- * within a line (tabs kept), empty segments dropped.
+ * within a line (tabs kept), empty segments dropped. A numbered paragraph gets its list label
+ * (`一、`) in front of its first line; pass the document's notes so that counters advance in order.
  */
 export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): ParagraphLine[] {
   const segments: string[] = [''];
@@ -95,6 +98,10 @@ export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): P
         case 'sym':
           append(symbolChar(child));
           break;
+        case 'r':
+          // Hidden text (w:vanish) is not shown, so it is not read.
+          if (!isOn(childAt(child, ['rPr', 'vanish']))) walk(child);
+          break;
         default:
           // r, ins, moveTo, hyperlink, smartTag, customXml, fldSimple, sdt/sdtContent, oMath (m:r/m:t)…
           walk(child);
@@ -108,6 +115,12 @@ export function paragraphLines(paragraph: XmlElement, notes?: ParagraphNotes): P
     if (raw === '') continue;
     const text = normalizeLookalikes(raw);
     lines.push(text === raw ? { text } : { text, raw });
+  }
+  const label = notes?.numbering?.labelFor(paragraph);
+  if (label) {
+    const first = lines[0];
+    if (!first) lines.push({ text: label });
+    else lines[0] = { text: joinWrapped(label, first.text), ...(first.raw !== undefined ? { raw: joinWrapped(label, first.raw) } : {}) };
   }
   return lines;
 }
