@@ -75,33 +75,29 @@ function runEntry(ctx: EntryContext): EntryOutcome {
   const type = ctx.entry.rule.type;
   if (!isRuleId(type)) throw new Error(`评分标准 ${ctx.rubric.id} 的规则类型 ${type} 不存在`);
   const rule: RuleModule = rules[type];
-  const findings: Finding[] = [];
-  const codes: FindingCode[] = [];
-  for (const module of [...entryChecks, rule]) {
-    const params = module === rule ? ctx.entry.rule.params : {};
-    const result = module.check({ ...ctx, params });
-    for (const report of result.reports) {
-      codes.push(report.code);
-      findings.push(renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name));
-    }
-    if (module !== rule) continue;
-    const inferredNote = ctx.inferred && ctx.declared !== null ? `；得分栏为空，按合计推算为 ${ctx.declared} 分` : '';
-    return {
-      check: {
-        rubricId: ctx.entry.id,
-        name: ctx.entry.name,
-        weight: ctx.entry.weight,
-        declared: ctx.inferred ? null : ctx.declared,
-        recomputed: result.recomputed,
-        range: result.range,
-        status: statusOf(ctx, codes, result.verified),
-        rule: ctx.entry.rule.type,
-        detail: `${result.detail}${inferredNote}`,
-      },
-      findings,
-    };
-  }
-  throw new Error(`规则 ${ctx.entry.rule.type} 未运行`);
+  // Checks common to every entry take no params; the entry's own rule gets the rubric's.
+  const common = entryChecks.map((module) => ({ module, result: module.check({ ...ctx, params: {} }) }));
+  const own = { module: rule, result: rule.check(ctx) };
+  const runs = [...common, own];
+  const codes = runs.flatMap((r) => r.result.reports.map((report) => report.code));
+  const findings = runs.flatMap(({ module, result }) =>
+    result.reports.map((report) => renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name)),
+  );
+  const inferredNote = ctx.inferred && ctx.declared !== null ? `；得分栏为空，按合计推算为 ${ctx.declared} 分` : '';
+  return {
+    check: {
+      rubricId: ctx.entry.id,
+      name: ctx.entry.name,
+      weight: ctx.entry.weight,
+      declared: ctx.inferred ? null : ctx.declared,
+      recomputed: own.result.recomputed,
+      range: own.result.range,
+      status: statusOf(ctx, codes, own.result.verified),
+      rule: type,
+      detail: `${own.result.detail}${inferredNote}`,
+    },
+    findings,
+  };
 }
 
 function entryContexts(rubric: Rubric, document: Document, companions: readonly Document[], facts: FactSource, tolerance: number): EntryContext[] {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDepartmentName, sameDepartmentAndYear } from '../../src/scoring/index.js';
+import { makeDocument } from '../helpers/make-document.js';
+
+const doc = (name: string | null, fiscalYear: number | null, region: string | null = null) => makeDocument({ name, fiscalYear, region });
+
+describe('sameDepartmentAndYear', () => {
+  it('pairs the zengcheng 2022 table (ASCII parentheses) with its report (full-width, no suffix)', () => {
+    const table = doc('广州市增城区科技工业商务和信息化局(增城开发区工业商务和信息化局)', 2022, '增城区');
+    expect(sameDepartmentAndYear(table, doc('广州市增城区科技工业商务和信息化局（增城开发区工业商务和信息化局）', 2022, '增城区'))).toBe(true);
+    expect(sameDepartmentAndYear(table, doc('增城区科技工业商务和信息化局', 2022, null))).toBe(true);
+  });
+
+  it('keeps apart other years, other districts and unnamed documents', () => {
+    const baiyun = doc('广州市白云区科技工业商务和信息化局', 2023, '白云区');
+    expect(sameDepartmentAndYear(baiyun, doc('广州市白云区科技工业商务和信息化局', 2022, '白云区'))).toBe(false);
+    expect(sameDepartmentAndYear(baiyun, doc('广州市番禺区科技工业商务和信息化局', 2023, null))).toBe(false);
+    expect(sameDepartmentAndYear(baiyun, doc('科技工业商务和信息化局', 2023, '番禺区'))).toBe(false);
+    expect(sameDepartmentAndYear(baiyun, doc(null, 2023, '白云区'))).toBe(false);
+  });
+
+  it('normalises names', () => {
+    expect(normalizeDepartmentName('广州市荔湾区协作办公室')).toBe('协作办公室');
+    expect(normalizeDepartmentName('区委办公室')).toBe('区委办公室');
+  });
+});
