@@ -4,6 +4,7 @@ import { findBudgetFigures, findFacts } from '../shared/figures.js';
 import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
 import { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+import { readReportIndicators } from './indicators.js';
 import { readCategoryScores } from './scores.js';
 import { readReportTargets } from './targets.js';
 
@@ -33,6 +34,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));
   doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
+  doc.indicators = readReportIndicators(doc, stream);
   const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
   if (goal?.[1]) doc.goals.overall = goal[1].trim();
   return doc;

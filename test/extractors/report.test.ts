@@ -24,6 +24,11 @@ describe('report extractor', () => {
     expect(doc.targets.find((t) => t.name === '工业投资')).toMatchObject({ target: { value: 110, unit: '亿元' }, actual: { value: 102.59 }, unmetReason: '部分项目投资未达预期。' });
     expect(doc.targets.find((t) => t.index === 12)).toMatchObject({ target: { value: 150, unit: '家', comparator: '>=' }, actual: { value: 170, unit: '家' } });
     expect(doc.budget).toMatchObject({ total: 79776.38, actualSpending: 76740.31, executionRate: 0.9213, carryover: 12.37, basic: 3247.7, project: 73492.61 });
+    // The report scores all 25 三级指标 in prose; they add up to its total.
+    expect(doc.indicators).toHaveLength(25);
+    expect(doc.indicators.find((i) => i.rubricId === 'new-project-assessment')).toMatchObject({ name: '新增预算项目事前绩效评估', weight: 3, declaredScore: 3 });
+    expect(doc.indicators.find((i) => i.rubricId === 'three-public-control')).toMatchObject({ weight: 2, declaredScore: 2, level2: '运行成本' });
+    expect(doc.indicators.reduce((s, i) => s + (i.declaredScore ?? 0), 0)).toBeCloseTo(98.57, 6);
     const facts = Object.fromEntries(Object.entries(doc.facts).map(([k, f]) => [k, f.value]));
     expect(facts).toMatchObject({
       budgetExecutionRate: 1, carryoverRate: 0.0002, carryoverYearEnd: 12.37, carryoverYearStart: 9.73,
