@@ -118,13 +118,14 @@ describe('docx reader on hand-written WordprocessingML (test/fixtures/office/fea
     for (const absent of ['删除的文字', '第 1 页', '脚注文字', '批注文字', 'PAGE']) expect(text).not.toContain(absent);
   });
 
-  it('honours gridBefore, vMerge without a val, and emits a nested table after its parent', async () => {
+  it('honours gridBefore, vMerge without a val, hMerge, and emits a nested table after its parent', async () => {
     const doc = await read('test/fixtures/office/features.docx');
     const [outer, inner] = tables(doc);
-    expect(outer).toMatchObject({ ref: 'table 1', rowCount: 3, colCount: 4 });
+    expect(outer).toMatchObject({ ref: 'table 1', rowCount: 4, colCount: 4 });
+    expect(outer!.cells.filter((c) => c.row === 3).map((c) => `${c.col} ${c.colSpan} ${c.text}`)).toEqual(['0 2 合计', '2 1 8', '3 1 7.5']);
     expect(cellAt(outer!, 0, 0)).toMatchObject({ text: '指标', colSpan: 2, header: true });
     expect(cellAt(outer!, 1, 1)).toMatchObject({ text: '预算执行', rowSpan: 2, ref: 'table 1 row 2 cell 1' });
-    expect(outer!.cells.some((c) => c.col === 0 && c.row > 0)).toBe(false);
+    expect(outer!.cells.some((c) => c.col === 0 && c.row > 0 && c.row < 3)).toBe(false);
     expect(cellAt(outer!, 2, 3)).toMatchObject({ text: '含嵌套表', ref: 'table 1 row 3 cell 3' });
     expect(cellAt(outer!, 1, 2).header).toBeUndefined();
     expect(inner).toMatchObject({ ref: 'table 2', rowCount: 1, colCount: 2 });

@@ -60,9 +60,17 @@ export function readDocxTable(tbl: XmlElement, counter: TableCounter, notes?: Pa
     const header = isOn(trPr && childAt(trPr, ['tblHeader']));
     let col = intAttr(trPr && childAt(trPr, ['gridBefore']), 0);
     const stillOpen = new Map<number, Cell>();
+    let previous: Cell | null = null;
     wrapped(tr, 'tc').forEach((tc, c) => {
       const colSpan = Math.max(1, intAttr(childAt(tc, ['tcPr', 'gridSpan']), 1));
       const merge = vMergeOf(tc);
+      // Legacy horizontal merge (w:hMerge, from Word 97 files): a continue cell widens the one before it.
+      const hMerge = childAt(tc, ['tcPr', 'hMerge']);
+      if (hMerge && (hMerge.attrs['val'] ?? 'continue') !== 'restart' && previous && previous.row === r && merge !== 'continue') {
+        previous.colSpan += colSpan;
+        col += colSpan;
+        return;
+      }
       const above = openAt.get(col);
       if (merge === 'continue' && above && above.row + above.rowSpan === r) {
         above.rowSpan++;
@@ -84,6 +92,7 @@ export function readDocxTable(tbl: XmlElement, counter: TableCounter, notes?: Pa
       // Any cell may be extended by a continue cell below it (Word merges with what is above); a
       // continue cell with nothing above to extend is kept as a cell of its own (malformed but seen).
       stillOpen.set(col, cell);
+      previous = cell;
       col += colSpan;
     });
     colCount = Math.max(colCount, col);
