@@ -99,7 +99,8 @@ export function listZipEntries(bytes: Uint8Array, fileName: string | null = null
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     let localHeaderOffset = view.getUint32(p + 42, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    // Some Windows tools write `word\document.xml`; entry names use forward slashes.
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/\\/gu, '/');
     // ZIP64 extended information: the 0xffffffff fields, in order, are in extra field 0x0001.
     let e = p + 46 + nameLength;
     const extraEnd = e + extraLength;
