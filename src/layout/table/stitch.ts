@@ -114,16 +114,26 @@ function endsMidSentence(text: string): boolean {
   return text !== '' && !/[。；;！？!?：:]$/u.test(text) && !/^[\d.,%\s-]+$/u.test(text);
 }
 
+/** The upper part's text runs down to its cell's bottom and the lower part's starts at its top. */
+function textRunsOver(upper: Cell, lower: Cell): boolean {
+  const last = upper.lines?.[upper.lines.length - 1];
+  const first = lower.lines?.[0];
+  if (!last?.bbox || !first?.bbox || !upper.bbox || !lower.bbox) return false;
+  const size = last.fontSize ?? last.bbox[3] - last.bbox[1];
+  return upper.bbox[3] - last.bbox[3] <= 1.5 * size && first.bbox[1] - lower.bbox[1] <= 1.5 * size;
+}
+
 /**
  * The first row of the continuation is the rest of the upper page's last row (a row split by
- * the break): every cell has a partner above, and the few cells with text continue a sentence.
+ * the break): every cell has a partner above, and the few cells with text go on with a sentence
+ * that ran down to the bottom of the page.
  */
 function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[]): boolean {
   if (pairs.length === 0 || pairs.some((p) => !p.upper)) return false;
   if (cut.every(Boolean)) return true;
   const filled = pairs.filter((p) => p.lower.text !== '');
   if (filled.length === 0 || filled.length * 2 > pairs.length) return false;
-  return filled.every((p) => endsMidSentence(p.upper?.text ?? ''));
+  return filled.every((p) => p.upper !== undefined && endsMidSentence(p.upper.text) && textRunsOver(p.upper, p.lower));
 }
 
 /** Join `next` (a continuation) onto `work` in place. */

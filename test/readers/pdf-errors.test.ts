@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SelfevalError } from '../../src/errors.js';
+import { readLayout } from '../../src/readers/index.js';
+import { pdfReader } from '../../src/readers/pdf/index.js';
+import { readPdfTables } from '../../src/readers/pdf/tables.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const bytesOf = (path: string) => new Uint8Array(readFileSync(join(ROOT, path)));
+
+async function errorOf(promise: Promise<unknown>): Promise<SelfevalError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SelfevalError) return error;
+    throw error;
+  }
+  throw new Error('expected a SelfevalError');
+}
+
+describe('PDF errors', () => {
+  it('reports an encrypted PDF as ENCRYPTED, naming the file', async () => {
+    const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/encrypted.pdf'), { fileName: 'encrypted.pdf' }));
+    expect(error.code).toBe('ENCRYPTED');
+    expect(error.file).toBe('encrypted.pdf');
+    expect(error.message).toContain('文件已加密');
+  });
+
+  it('reports the first 60% of a corpus PDF as TRUNCATED', async () => {
+    const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/truncated.pdf'), { fileName: 'truncated.pdf' }));
+    expect(error.code).toBe('TRUNCATED');
+    expect(error.detail).toContain('%%EOF');
+  });
+
+  it('reports a text file named .pdf as CORRUPT, also through readLayout', async () => {
+    const error = await errorOf(readLayout(bytesOf('test/fixtures/pdf/not-a-pdf.pdf'), { fileName: 'not-a-pdf.pdf' }));
+    expect(error.code).toBe('CORRUPT');
+    expect(error.message).toMatch(/^not-a-pdf\.pdf: /u);
+  });
+
+  it('reports a PDF header followed by garbage as CORRUPT', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\ngarbage garbage\n%%EOF\n');
+    const error = await errorOf(pdfReader.read(bytes, { fileName: 'garbage.pdf' }));
+    expect(error.code).toBe('CORRUPT');
+  });
+
+  it('reports an empty file as CORRUPT', async () => {
+    expect((await errorOf(pdfReader.read(new Uint8Array(0)))).code).toBe('CORRUPT');
+  });
+
+  it('reports the scanned table as NO_TEXT_LAYER (扫描件无文本层，需要 OCR)', async () => {
+    const error = await errorOf(pdfReader.read(bytesOf('samples/zengcheng-2022-table.scanned.pdf'), { fileName: 'scan.pdf' }));
+    expect(error.code).toBe('NO_TEXT_LAYER');
+    expect(error.message).toContain('扫描件无文本层，需要 OCR');
+  }, 60_000);
+
+  it('gives the same codes from readPdfTables', async () => {
+    expect((await errorOf(readPdfTables(bytesOf('test/fixtures/pdf/encrypted.pdf'), {}))).code).toBe('ENCRYPTED');
+    expect((await errorOf(readPdfTables(bytesOf('test/fixtures/pdf/truncated.pdf'), {}))).code).toBe('TRUNCATED');
+  });
+});
