@@ -2,6 +2,18 @@ import type { Finding, Provenance } from '../schema/index.js';
 import { interpolate } from './interpolate.js';
 import type { RuleReport } from './types.js';
 
+/**
+ * A name that carries its own quotes (“三公”经费控制情况) is not quoted again: “{{name}}” becomes {{name}}
+ * so the message does not read ““三公”经费控制情况”.
+ */
+function unquoteQuotedValues(template: string, data: Readonly<Record<string, string | number>>): string {
+  let result = template;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'string' && value.includes('“')) result = result.replaceAll(`“{{${key}}}”`, `{{${key}}}`);
+  }
+  return result;
+}
+
 /** A report rendered with its module's message table; an unknown messageId is a defect in the rule. */
 export function renderReport(
   report: RuleReport,
@@ -14,7 +26,7 @@ export function renderReport(
   return {
     code: report.code,
     severity: report.severity,
-    message: interpolate(template, report.data),
+    message: interpolate(unquoteQuotedValues(template, report.data), report.data),
     indicator: report.indicator === undefined ? indicator : report.indicator,
     expected: report.expected,
     actual: report.actual,

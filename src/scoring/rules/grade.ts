@@ -26,9 +26,12 @@ export const grade: DocumentCheck = {
       if (stated === null && isTable) push('notTicked', 'warning', fromTotal, null, total);
       if (stated !== null && stated !== fromTotal) push('wrong', 'error', fromTotal, stated, total);
     }
+    // Only a band change the recomputation itself causes: rows that do not add up to the total are
+    // TOTAL_MISMATCH already.
     const fromRecomputed = gradeOf(recomputedTotal, rubric);
+    const fromRows = gradeOf(indicatorSum, rubric);
     const claimed = stated ?? fromTotal;
-    if (recomputedTotal !== null && fromRecomputed !== null && claimed !== null && fromRecomputed !== claimed) {
+    if (recomputedTotal !== null && fromRecomputed !== null && claimed !== null && fromRecomputed !== claimed && fromRecomputed !== fromRows) {
       push('recomputed', 'warning', fromRecomputed, claimed, recomputedTotal);
     }
     return reports;
