@@ -48,7 +48,7 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     if (subject.level === 'level1') {
       if (doc.declared.byLevel1[key] === undefined) {
         doc.declared.byLevel1[key] = value;
-        doc.declared.provenance[`byLevel1.${key}`] = stream.provenance(at, at + m[0].length, text.slice(from, at + m[0].length));
+        doc.declared.provenance[`byLevel1.${key}`] = stream.provenance(from, at + m[0].length);
       }
     } else if (!doc.declared.byCategory[key]) {
       doc.declared.byCategory[key] = { score: value, max: max ? Number(max) : null, statedCount: null };

@@ -34,6 +34,7 @@ export function readReportTargets(stream: TextStream): Target[] {
   for (const m of text.matchAll(ITEM)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
+    const valuesAt = at + m[0].search(/年度目标值/u);
     const targetText = clean(m[3] ?? '');
     const actualText = clean(m[4] ?? '');
     const reason = REASON.exec(text.slice(end));
@@ -47,7 +48,8 @@ export function readReportTargets(stream: TextStream): Target[] {
       actual: parseQuantity(actualText, { preferUnit: target.unit }),
       unmetReason: reason && reason[1]?.startsWith('未达标') ? clean(reason[2] ?? '') : null,
       overCompletionReason: reason && !reason[1]?.startsWith('未达标') ? clean(reason[2] ?? '') : null,
-      provenance: stream.provenance(at, end + (reason ? reason[0].length : 0), clean(text.slice(at, end))),
+      // The figures, not the heading: a heading at the foot of a page must not pull the box away.
+      provenance: stream.provenance(valuesAt, end, clean(text.slice(valuesAt, end))),
     });
   }
   return targets;

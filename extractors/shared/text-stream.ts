@@ -46,8 +46,19 @@ export class TextStream {
     return this.segments.filter((s) => s.end > start && s.start < Math.max(end, start + 1)).map((s) => s.line);
   }
 
+  /**
+   * The anchor of the characters [start, end): the union box of their lines on the page that holds
+   * most of them (a value cut by a page break points at its larger part).
+   */
   anchorAt(start: number, end: number): Anchor | null {
-    return unionAnchor(this.linesAt(start, end));
+    const segments = this.segments.filter((s) => s.end > start && s.start < Math.max(end, start + 1));
+    const weight = new Map<number | null, number>();
+    for (const s of segments) {
+      const overlap = Math.min(s.end, end) - Math.max(s.start, start);
+      weight.set(s.line.page, (weight.get(s.line.page) ?? 0) + Math.max(overlap, 1));
+    }
+    const page = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return unionAnchor(segments.filter((s) => s.line.page === page).map((s) => s.line));
   }
 
   /** Provenance for the characters [start, end): the lines' page and union box, and the matched text. */

@@ -124,7 +124,7 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
       shortfallReason: fieldText(row, 'shortfallReason'),
       improvement: fieldText(row, 'improvement'),
       note: fieldText(row, 'note'),
-      provenance: provenanceOf(anchor, [name ?? entry?.name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
+      provenance: provenanceOf(anchor, [name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
     };
   });
   for (const [k, ind] of doc.indicators.entries()) {
