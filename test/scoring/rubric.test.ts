@@ -48,6 +48,21 @@ describe('rubric data', () => {
     }
   });
 
+  it('has 2–4 keywords per entry, none of them naming another entry', () => {
+    for (const rubric of listRubrics()) {
+      for (const entry of rubric.entries) {
+        expect(entry.keywords.length, entry.id).toBeGreaterThanOrEqual(2);
+        expect(entry.keywords.length, entry.id).toBeLessThanOrEqual(4);
+        for (const other of rubric.entries) {
+          if (other === entry) continue;
+          for (const keyword of entry.keywords) {
+            expect(other.keywords.some((k) => k.includes(keyword)) || other.name.includes(keyword), `${entry.id} ${keyword} in ${other.id}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
   it('rejects params that do not fit the rule', () => {
     const rubric = structuredClone(loadRubric('gz-2023'));
     const entry = rubric.entries.find((e) => e.id === 'carryover-rate');
