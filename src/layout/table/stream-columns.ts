@@ -57,19 +57,80 @@ export function findCrossers(lines: readonly SegmentLine[]): Set<Segment> {
   return crossers;
 }
 
+/** A gap between two runs this many font sizes wide may be a column gap in a dense form. */
+const FINE_GAP_EM = 0.3;
+
+/**
+ * The x-ranges a segment covers: its runs, joined across gaps narrower than FINE_GAP_EM. Dense
+ * forms leave less than half an em between a cell's last character and the next cell.
+ */
+function segmentSpans(seg: Segment): Array<readonly [number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const run of [...seg.runs].sort((a, b) => a.bbox[0] - b.bbox[0])) {
+    const last = spans[spans.length - 1];
+    if (last && run.bbox[0] - last[1] < FINE_GAP_EM * seg.fontSize) last[1] = Math.max(last[1], run.bbox[2]);
+    else spans.push([run.bbox[0], run.bbox[2]]);
+  }
+  return spans;
+}
+
+/**
+ * Free x-ranges between spans. A range covered by a single span that runs across it on both
+ * sides still counts: a cell's text and its neighbour's run together in one text run sometimes
+ * (a wrapped line drawn up to the cell edge), and only one line shows it.
+ */
+function spansToGutters(spans: ReadonlyArray<readonly [number, number]>): Gutter[] {
+  const xs = [...new Set(spans.flatMap((s) => [s[0], s[1]]))].sort((a, b) => a - b);
+  type Piece = { x0: number; x1: number; cover: readonly [number, number] | null };
+  const gutters: Gutter[] = [];
+  let group: Piece[] = [];
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const x0 = (group[0] as Piece).x0;
+    const x1 = (group[group.length - 1] as Piece).x1;
+    const covers = group.map((p) => p.cover).filter((c): c is readonly [number, number] => c !== null);
+    if (covers.every((c) => c[0] < x0 && c[1] > x1)) gutters.push({ x0, x1 });
+    else {
+      // Only the uncovered stretches are gutters (a lone cell in a sparse column is a column).
+      let run: Gutter | null = null;
+      for (const p of group) {
+        if (p.cover === null) {
+          if (run && run.x1 === p.x0) run.x1 = p.x1;
+          else {
+            if (run) gutters.push(run);
+            run = { x0: p.x0, x1: p.x1 };
+          }
+        }
+      }
+      if (run) gutters.push(run);
+    }
+    group = [];
+  };
+  for (let i = 1; i < xs.length; i++) {
+    const a = xs[i - 1] as number;
+    const b = xs[i] as number;
+    const cover = spans.filter((s) => s[0] < b && s[1] > a);
+    if (cover.length > 1) {
+      flush();
+      continue;
+    }
+    const c = cover[0] ?? null;
+    const prevCover = group.find((p) => p.cover !== null)?.cover ?? null;
+    if (c !== null && prevCover !== null && c !== prevCover) flush();
+    group.push({ x0: a, x1: b, cover: c });
+  }
+  flush();
+  return gutters;
+}
+
 /** Gutters: x-ranges covered by no non-crossing segment, with text on both sides. */
 export function linesToGutters(lines: readonly SegmentLine[], crossers: ReadonlySet<Segment>): Gutter[] {
   const spans = lines
     .flatMap((l) => l.segments)
     .filter((s) => !crossers.has(s))
-    .map((s) => [s.bbox[0], s.bbox[2]] as const)
+    .flatMap(segmentSpans)
     .sort((a, b) => a[0] - b[0]);
-  const gutters: Gutter[] = [];
-  let reach = Number.NEGATIVE_INFINITY;
-  for (const [x0, x1] of spans) {
-    if (reach > Number.NEGATIVE_INFINITY && x0 - reach >= MIN_GUTTER_WIDTH) gutters.push({ x0: reach, x1: x0 });
-    reach = Math.max(reach, x1);
-  }
+  const gutters = spansToGutters(spans).filter((g) => g.x1 - g.x0 >= MIN_GUTTER_WIDTH);
   // A gutter needs one line with text on both sides, and two lines with text on each side (a
   // label alone on its line, vertically centred beside a group of rows, still counts for its side).
   return gutters.filter((g) => {
@@ -78,8 +139,9 @@ export function linesToGutters(lines: readonly SegmentLine[], crossers: Readonly
     let right = 0;
     for (const line of lines) {
       const segs = line.segments.filter((s) => !crossers.has(s));
-      const l = segs.some((s) => s.bbox[2] <= g.x0 + 0.01);
-      const r = segs.some((s) => s.bbox[0] >= g.x1 - 0.01);
+      const spansOfLine = segs.flatMap(segmentSpans);
+      const l = spansOfLine.some((s) => s[1] <= g.x0 + 0.01);
+      const r = spansOfLine.some((s) => s[0] >= g.x1 - 0.01);
       if (l) left++;
       if (r) right++;
       if (l && r) both++;
@@ -167,9 +229,40 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
       pending.push(lines.slice(0, -1));
       continue;
     }
+    const cut = structureCut(lines, crossers.size);
+    if (cut > 0) {
+      pending.push(lines.slice(0, cut), lines.slice(cut));
+      continue;
+    }
     regions.push(lines);
   }
   return regions.sort((a, b) => (a[0]?.bbox[1] ?? 0) - (b[0]?.bbox[1] ?? 0));
+}
+
+/** Crossers a table may hold before we look for two tables with different columns stacked together. */
+const CROSSER_SHARE = 0.1;
+
+/**
+ * Where two stacked tables with different columns meet (a budget block above an indicator grid):
+ * the cut between lines that leaves the fewest crossers in the two parts, when that at least
+ * halves them. 0 when the region has few crossers or no cut helps.
+ */
+function structureCut(lines: readonly SegmentLine[], crosserCount: number): number {
+  const segments = lines.reduce((n, l) => n + l.segments.length, 0);
+  if (crosserCount <= Math.max(2, CROSSER_SHARE * segments)) return 0;
+  let best = 0;
+  let bestScore = crosserCount * 0.5;
+  for (let k = 2; k <= lines.length - 2; k++) {
+    const top = lines.slice(0, k);
+    const bottom = lines.slice(k);
+    if (top.filter(isTabular).length < 2 || bottom.filter(isTabular).length < 2) continue;
+    const score = findCrossers(top).size + findCrossers(bottom).size;
+    if (score <= bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best;
 }
 
 /** Columns between the gutters, from the region's left edge to its right edge. */

@@ -6,8 +6,8 @@ import { bboxUnion } from '../bbox.js';
 import { runsToRows, type TextRun } from '../lines.js';
 import type { BBox } from '../model.js';
 
-/** A horizontal gap wider than this many font sizes separates two segments (a word space is ~0.3 em). */
-export const SEGMENT_GAP_EM = 0.75;
+/** A horizontal gap wider than this many font sizes separates two segments (a word space is ~0.3 em; dense forms leave ~0.7 em between cells). */
+export const SEGMENT_GAP_EM = 0.5;
 
 export interface Segment {
   runs: TextRun[];

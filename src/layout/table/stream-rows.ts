@@ -7,7 +7,9 @@
  * a piece overlapping several rows spans them. A label alone on its band, sitting between rows
  * that leave its column empty, is a vertically centred merged cell: it spans the rows around it.
  */
+import type { TextRun } from '../lines.js';
 import type { BBox } from '../model.js';
+import { isCjkChar } from '../text.js';
 import type { ColumnSpan, Gutter } from './stream-columns.js';
 import { guttersCrossed } from './stream-columns.js';
 import { runsToSegment, type Segment, type SegmentLine } from './stream-lines.js';
@@ -41,11 +43,48 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 
+/** Estimated advance of a character in font sizes (pdf.js gives a run's width, not each glyph's). */
+function emAdvance(ch: string): number {
+  return isCjkChar(ch) ? 1 : 0.5;
+}
+
+/**
+ * Split one text run at a space that falls in a gutter: two cells' text drawn as one run
+ * ("…的公 2.00"). Glyph positions are estimated from the run's width.
+ */
+function splitRunAtGutters(run: TextRun, gutters: readonly Gutter[]): TextRun[] {
+  const crossed = gutters.filter((g) => run.bbox[0] < g.x0 && run.bbox[2] > g.x1);
+  if (crossed.length === 0 || !/\s/u.test(run.text)) return [run];
+  const chars = [...run.text];
+  const total = chars.reduce((sum, ch) => sum + emAdvance(ch), 0);
+  const scale = total > 0 ? (run.bbox[2] - run.bbox[0]) / total : 0;
+  let pos = 0;
+  const cuts: number[] = [];
+  chars.forEach((ch, i) => {
+    const x = run.bbox[0] + (pos + emAdvance(ch) / 2) * scale;
+    if (/\s/u.test(ch) && crossed.some((g) => x >= g.x0 - run.fontSize && x <= g.x1 + run.fontSize)) cuts.push(i);
+    pos += emAdvance(ch);
+  });
+  if (cuts.length === 0) return [run];
+  const out: TextRun[] = [];
+  let start = 0;
+  for (const cut of [...cuts, chars.length]) {
+    const text = chars.slice(start, cut).join('').trim();
+    const before = chars.slice(0, start).reduce((sum, ch) => sum + emAdvance(ch), 0);
+    const upto = chars.slice(0, cut).reduce((sum, ch) => sum + emAdvance(ch), 0);
+    if (text !== '') out.push({ text, bbox: [run.bbox[0] + before * scale, run.bbox[1], run.bbox[0] + upto * scale, run.bbox[3]], fontSize: run.fontSize });
+    start = cut + 1;
+  }
+  return out.length > 0 ? out : [run];
+}
+
 /** Split a segment between runs where the gap between them lies in a gutter (two cells run together). */
-function splitAtGutters(seg: Segment, gutters: readonly Gutter[]): Segment[] {
+function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>): Segment[] {
   const parts: Segment[] = [];
   let current: Segment['runs'] = [];
-  for (const run of seg.runs) {
+  // A crosser is a cell spanning columns ("Year 2023" over two): only its separate runs may split.
+  const runs = crossers.has(seg) ? seg.runs : seg.runs.flatMap((r) => splitRunAtGutters(r, gutters));
+  for (const run of runs) {
     const prev = current[current.length - 1];
     if (prev && gutters.some((g) => overlap(prev.bbox[2], run.bbox[0], g.x0, g.x1) > 0.5 * Math.min(g.x1 - g.x0, run.bbox[0] - prev.bbox[2]))) {
       parts.push(runsToSegment(current));
@@ -77,10 +116,16 @@ function segmentColumns(seg: Segment, columns: readonly ColumnSpan[], gutters: r
 }
 
 /** Lines of a region → pieces: segments put in columns, wrapped lines of one cell stacked. */
-export function linesToPieces(lines: readonly SegmentLine[], columns: readonly ColumnSpan[], gutters: readonly Gutter[], fontSize: number): Piece[] {
+export function linesToPieces(
+  lines: readonly SegmentLine[],
+  columns: readonly ColumnSpan[],
+  gutters: readonly Gutter[],
+  crossers: ReadonlySet<Segment>,
+  fontSize: number,
+): Piece[] {
   const placed: Piece[] = [];
   for (const line of lines) {
-    for (const seg of line.segments.flatMap((s) => splitAtGutters(s, gutters))) {
+    for (const seg of line.segments.flatMap((s) => splitAtGutters(s, gutters, crossers))) {
       const [c0, c1] = segmentColumns(seg, columns, gutters);
       placed.push({ c0, c1, segments: [seg], y0: seg.bbox[1], y1: seg.bbox[3] });
     }

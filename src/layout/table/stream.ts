@@ -121,7 +121,7 @@ function regionToTable(region: readonly SegmentLine[], page: number | null): Tab
   if (gutters.length === 0) return null;
   const columns = guttersToColumns(region, gutters);
   const fontSize = median(region.map((l) => l.fontSize));
-  const pieces = linesToPieces(region, columns, gutters, fontSize);
+  const pieces = linesToPieces(region, columns, gutters, crossers, fontSize);
   const { bands, spanning } = piecesToBands(pieces);
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
   const table = gridToTable(rows, columns, placed, page);
