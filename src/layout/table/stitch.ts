@@ -149,7 +149,12 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
   next.table.cells.forEach((lower, index) => {
     if (lower.row === drop) pairs.push({ lower, index, upper: bottomCells.find((c) => sameColumn(c, lower)) });
   });
-  const cut = pairs.map((p) => isCutCell(p, work, next));
+  // Without the evidence of a missing rule, a cell only continues when every cell to its left
+  // does too: the 三级 cell cannot go on across the break when its 二级 cell ends before it.
+  pairs.sort((a, b) => a.lower.col - b.lower.col);
+  const ruleless = pairs.map((p) => p.upper !== undefined && (work.open.get(p.upper)?.bottom === true || next.openTop[p.index] === true));
+  const cut: boolean[] = [];
+  pairs.forEach((p, i) => cut.push(ruleless[i] === true || (isCutCell(p, work, next) && cut.every(Boolean))));
   const collapse = isSplitRow(pairs, cut) ? 1 : 0;
   const offset = prev.rowCount - drop - collapse;
   for (const cell of prev.cells) {
