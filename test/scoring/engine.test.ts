@@ -163,6 +163,15 @@ describe('baiyun-2023-report', () => {
     expect(byCode(verification.findings, 'GRADE_MISMATCH')).toEqual([]);
   });
 
+  it('checks a report’s per-indicator score when the extractor keys byCategory by rubric id', () => {
+    const report = baiyunReport();
+    report.declared.byCategory['public-funds-control'] = { score: 2, max: 2, statedCount: null };
+    report.declared.byCategory['three-public-control'] = { score: 1, max: 2, statedCount: null };
+    const checks = verifyDocument(report).verification.checks;
+    expect(checks.find((c) => c.rubricId === 'public-funds-control')).toMatchObject({ declared: 2, recomputed: 2, status: 'ok' });
+    expect(checks.find((c) => c.rubricId === 'three-public-control')).toMatchObject({ declared: 1, recomputed: null, status: 'mismatch' }); // 1 of 2: 得满分或不得分
+  });
+
   it('flags a stated control rate its own figures do not give', () => {
     const report = baiyunReport();
     report.facts['publicFundsControlRate'] = fact(-0.06, '公用经费控制率-6%');

@@ -25,7 +25,9 @@ export const binary = defineRule({
     const parts = entry.parts ?? [entry.weight];
     const allowedTotal = subsetSums(parts);
     const reports: RuleReport[] = [];
-    if (ctx.rows.length > 0 && !ctx.inferred) {
+    // Sub-rows are judged one by one; a single row without a part number carries the whole entry.
+    const bySubRow = ctx.rows.length > 1 || ctx.rows.some((r) => r.part !== null);
+    if (bySubRow && !ctx.inferred) {
       ctx.rows.forEach((row, i) => {
         const weight = parts[(row.part ?? i + 1) - 1] ?? row.weight ?? entry.weight;
         const score = row.declaredScore;

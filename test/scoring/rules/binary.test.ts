@@ -25,12 +25,26 @@ runRuleTests(binary, {
     // zengcheng 2022: 合同备案时效性 0.50 of 1.
     { name: 'zengcheng 2022 合同备案时效性 0.50 of 1', rubric: 'gz-2022', entry: 'contract-filing-timeliness', declared: 0.5, codes: ['SCORE_NOT_ALLOWED'], actual: 0.5 },
     { name: 'a sub-row of 采购意向公开合规性 with a partial score', entry: 'procurement-intent-disclosure', declared: 1.5, rows: intent(0.5, 1), codes: ['SCORE_NOT_ALLOWED'], expected: '0、1.5', actual: 1 },
+    {
+      name: 'one row for the whole 采购意向公开合规性 with 1.2',
+      entry: 'procurement-intent-disclosure',
+      declared: 1.2,
+      rows: [indicator({ rubricId: 'procurement-intent-disclosure', part: null, weight: 2, declaredScore: 1.2 })],
+      codes: ['SCORE_NOT_ALLOWED'],
+      expected: '0、0.5、1.5、2',
+    },
     { name: 'a report total no subset of 0.5 + 1.5 gives', entry: 'procurement-intent-disclosure', declared: 1.2, codes: ['SCORE_NOT_ALLOWED'], expected: '0、0.5、1.5、2' },
   ],
   unverifiable: [
     { name: 'full marks', entry: 'asset-inventory', declared: 1 },
     { name: 'zero', entry: 'asset-inventory', declared: 0 },
     { name: 'liwan 2023 采购意向 0.5 + 1.5', entry: 'procurement-intent-disclosure', declared: 2, rows: intent(0.5, 1.5) },
+    {
+      name: 'one row for the whole 采购意向公开合规性 with 1.5',
+      entry: 'procurement-intent-disclosure',
+      declared: 1.5,
+      rows: [indicator({ rubricId: 'procurement-intent-disclosure', part: null, weight: 2, declaredScore: 1.5 })],
+    },
     { name: 'one sub-row failed', entry: 'procurement-intent-disclosure', declared: 0.5, rows: intent(0.5, 0) },
     { name: 'a score above the weight is left to score-range', entry: 'asset-inventory', declared: 1.5 },
   ],
