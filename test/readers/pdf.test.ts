@@ -219,3 +219,25 @@ describe('PDF tables against their HTML twins', () => {
     expect(count(pdf)).toEqual(count(html));
   }, 120_000);
 });
+
+describe('removeFurniture', () => {
+  const line = (text: string, y: number) => ({ text, bbox: [80, y, 500, y + 12] as [number, number, number, number] });
+  const page = (lines: ReturnType<typeof line>[]) => ({ height: 842, lines });
+
+  it('drops page numbers, running headers and the leading 附件 line, and keeps content', async () => {
+    const { removeFurniture } = await import('../../src/readers/pdf/furniture.js');
+    const header = '广州市增城区科技工业商务和信息化局';
+    const kept = removeFurniture([
+      page([line('附件 2', 40), line(header, 60), line('一、部门基本情况', 120), line('— 1 —', 810)]),
+      page([line(header, 60), line('年度目标值：4 场以上。', 120), line('- 2 -', 810)]),
+      page([line(header, 60), line('本部门共有 4', 120), line('4', 400), line('第 3 页，共 5 页', 810)]),
+      page([line(header, 60), line('自评得分为 98.57 分', 120), line('4', 812)]),
+    ]);
+    expect(kept.map((lines) => lines.map((l) => l.text))).toEqual([
+      ['一、部门基本情况'],
+      ['年度目标值：4 场以上。'],
+      ['本部门共有 4', '4'],
+      ['自评得分为 98.57 分'],
+    ]);
+  });
+});

@@ -46,18 +46,18 @@ function isCleanTopBlock(table: Table, k: number): boolean {
   return table.cells.every((c) => c.row >= k || c.row + c.rowSpan <= k);
 }
 
-/** How many leading rows of `next` repeat a header block that already occurs in `prev`. */
-function repeatedHeaderRows(prev: Table, next: Table): number {
+/** How many leading rows of `next` repeat a header block of `prev`, and the row where that block starts there. */
+function repeatedHeaderRows(prev: Table, next: Table): { rows: number; at: number } {
   for (let k = Math.min(3, next.rowCount - 1); k >= 1; k--) {
     if (!isCleanTopBlock(next, k)) continue;
     const head = rowBlockTexts(next, 0, k);
     if (head.filter((t) => t !== '').length < 2) continue;
     for (let r = 0; r + k <= prev.rowCount; r++) {
       const block = rowBlockTexts(prev, r, r + k);
-      if (block.length === head.length && block.every((t, i) => t === head[i])) return k;
+      if (block.length === head.length && block.every((t, i) => t === head[i])) return { rows: k, at: r };
     }
   }
-  return 0;
+  return { rows: 0, at: -1 };
 }
 
 function anchorOf(cell: Cell): Anchor {
@@ -139,7 +139,10 @@ function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[]): boolean {
 /** Join `next` (a continuation) onto `work` in place. */
 function appendContinuation(work: Working, next: PageTable, tolerance: number): void {
   const prev = work.table;
-  const drop = repeatedHeaderRows(prev, next.table);
+  const header = repeatedHeaderRows(prev, next.table);
+  const drop = header.rows;
+  // A block of rows that repeats on every page is the table's header row(s).
+  for (const cell of prev.cells) if (drop > 0 && cell.row >= header.at && cell.row < header.at + drop) cell.header = true;
   const bounds = clusterMeans([...columnBounds(prev), ...columnBounds(next.table)], tolerance);
   const lastRow = prev.rowCount;
   const bottomCells = prev.cells.filter((c) => c.row + c.rowSpan === lastRow);

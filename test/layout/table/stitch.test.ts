@@ -54,6 +54,7 @@ describe('stitchTables', () => {
     expect(table?.pages).toEqual([1, 2]);
     expect(table?.rowCount).toBe(5);
     expect(table?.cells.filter((c) => c.text === '一级指标')).toHaveLength(1);
+    expect(table?.cells.filter((c) => c.header).map((c) => c.text)).toEqual(['一级指标', '三级指标', '得分']);
     expect(table?.cells.find((c) => c.text === '丁')).toMatchObject({ row: 4, col: 1, page: 2 });
   });
 
