@@ -29,3 +29,20 @@ export function pageErrorToSelfevalError(error: unknown, page: number | null, fi
   const message = error instanceof Error ? error.message : String(error);
   return new SelfevalError('CORRUPT', { file: fileName ?? null, detail: page ? `第 ${page} 页无法解析：${message}` : message, cause: error });
 }
+
+/** Map whatever pdf.js threw while opening a file to one of our stable error codes. */
+export function openErrorToSelfevalError(error: unknown, bytes: Uint8Array, fileName?: string): SelfevalError {
+  if (error instanceof SelfevalError) return fileName ? error.withFile(fileName) : error;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  const file = fileName ?? null;
+  if (name === 'PasswordException') return new SelfevalError('ENCRYPTED', { file, detail: '需要密码', cause: error });
+  if (pdfHeaderOffset(bytes) < 0) {
+    return new SelfevalError('CORRUPT', { file, detail: '文件头不是 %PDF-，不是 PDF 文件', cause: error });
+  }
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  if (!tail.includes('%%EOF')) {
+    return new SelfevalError('TRUNCATED', { file, detail: `文件末尾缺少 %%EOF（${message}）`, cause: error });
+  }
+  return new SelfevalError('CORRUPT', { file, detail: message, cause: error });
+}

@@ -9,6 +9,7 @@ import { runsToLines } from '../../layout/lines.js';
 import type { BBox, Line } from '../../layout/model.js';
 import { findPageTables, type PageTable } from '../../layout/table/index.js';
 import type { TableSettingsInput } from '../../layout/table/settings.js';
+import { pageErrorToSelfevalError } from './errors.js';
 import { readPageContent } from './page-content.js';
 
 export interface PdfPageLayout {
@@ -54,6 +55,12 @@ export async function readPdfPage(doc: PDFDocumentProxy, number: number, setting
 export async function readPdfPages(doc: PDFDocumentProxy, pages?: readonly number[], settings?: TableSettingsInput): Promise<PdfPageLayout[]> {
   const numbers = pages ? [...new Set(pages)].filter((n) => Number.isInteger(n) && n >= 1 && n <= doc.numPages).sort((a, b) => a - b) : Array.from({ length: doc.numPages }, (_, i) => i + 1);
   const out: PdfPageLayout[] = [];
-  for (const n of numbers) out.push(await readPdfPage(doc, n, settings));
+  for (const n of numbers) {
+    try {
+      out.push(await readPdfPage(doc, n, settings));
+    } catch (error) {
+      throw pageErrorToSelfevalError(error, n);
+    }
+  }
   return out;
 }

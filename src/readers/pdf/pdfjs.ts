@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { SelfevalError } from '../../errors.js';
+import { openErrorToSelfevalError } from './errors.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -36,24 +36,6 @@ export function loadPdfJs(): Promise<PdfJs> {
 export interface PdfOpenOptions {
   fileName?: string;
   password?: string;
-}
-
-/** Map whatever pdf.js threw while opening a file to one of our stable error codes. */
-export function openErrorToSelfevalError(error: unknown, bytes: Uint8Array, fileName?: string): SelfevalError {
-  if (error instanceof SelfevalError) return fileName ? error.withFile(fileName) : error;
-  const name = (error as { name?: string } | null)?.name ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  const file = fileName ?? null;
-  if (name === 'PasswordException') return new SelfevalError('ENCRYPTED', { file, detail: '需要密码', cause: error });
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-')) {
-    return new SelfevalError('CORRUPT', { file, detail: '文件头不是 %PDF-，不是 PDF 文件', cause: error });
-  }
-  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
-  if (!tail.includes('%%EOF')) {
-    return new SelfevalError('TRUNCATED', { file, detail: `文件末尾缺少 %%EOF（${message}）`, cause: error });
-  }
-  return new SelfevalError('CORRUPT', { file, detail: message, cause: error });
 }
 
 /**
