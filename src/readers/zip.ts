@@ -33,6 +33,8 @@ export interface ZipEntry {
   size: number;
   localHeaderOffset: number;
   encrypted: boolean;
+  /** CRC-32 of the inflated bytes, as declared. */
+  crc32: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -49,6 +51,23 @@ export function isZip(bytes: Uint8Array): boolean {
 
 function corrupt(fileName: string | null, detail: string): SelfevalError {
   return new SelfevalError('CORRUPT', { file: fileName, detail });
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (ISO 3309, the ZIP checksum). */
+export function crc32Of(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {
@@ -93,6 +112,7 @@ export function listZipEntries(bytes: Uint8Array, fileName: string | null = null
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_SIGNATURE) throw corrupt(fileName, 'ZIP 中央目录条目损坏');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc32 = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let size = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
@@ -122,7 +142,7 @@ export function listZipEntries(bytes: Uint8Array, fileName: string | null = null
     if (declaredTotal > limits.maxTotalBytes) {
       throw new SelfevalError('TOO_LARGE', { file: fileName, detail: `条目声明解压后合计超过 ${limits.maxTotalBytes} 字节` });
     }
-    entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1 });
+    entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1, crc32 });
     p = extraEnd + commentLength;
   }
   return entries;
@@ -173,6 +193,8 @@ export class ZipArchive {
     } else {
       throw corrupt(this.fileName, `条目 ${name} 使用不支持的压缩方法 ${entry.method}`);
     }
+    // A damaged entry inflates to garbage more often than it fails to inflate: check its checksum.
+    if (out.length !== entry.size || crc32Of(out) !== entry.crc32) throw corrupt(this.fileName, `条目 ${name} 校验失败`);
     this.inflatedTotal += out.length;
     return out;
   }

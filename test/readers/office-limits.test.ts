@@ -6,7 +6,7 @@ import { docxReader } from '../../src/readers/docx/index.js';
 import { readLayout } from '../../src/readers/index.js';
 import { declaresEntities, parseXml } from '../../src/readers/xml.js';
 import { xlsxReader } from '../../src/readers/xlsx/index.js';
-import { DEFAULT_ZIP_LIMITS, listZipEntries, openZip } from '../../src/readers/zip.js';
+import { crc32Of, DEFAULT_ZIP_LIMITS, listZipEntries, openZip } from '../../src/readers/zip.js';
 
 async function bytesOf(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path));
@@ -64,6 +64,23 @@ describe('ZIP limits', () => {
     expect((await errorOf(docxReader.read(docx.subarray(0, docx.length - 200)))).code).toBe('CORRUPT');
     expect((await errorOf(xlsxReader.read(strToU8('PK\u0003\u0004 not really a zip')))).code).toBe('CORRUPT');
     expect((await errorOf(readLayout(strToU8('hello'), { fileName: 'x.docx' }))).code).toBe('CORRUPT');
+  });
+
+  it('checks each entry against its CRC-32: a damaged entry is CORRUPT, not garbage text', async () => {
+    expect(crc32Of(strToU8('123456789'))).toBe(0xcbf43926);
+    const docx = await bytesOf('samples/zengcheng-2022-table.docx');
+    const entry = listZipEntries(docx).find((e) => e.name === 'word/document.xml')!;
+    const view = new DataView(docx.buffer, docx.byteOffset);
+    const dataStart = entry.localHeaderOffset + 30 + view.getUint16(entry.localHeaderOffset + 26, true) + view.getUint16(entry.localHeaderOffset + 28, true);
+    let corruptCount = 0;
+    for (const at of [0.25, 0.5, 0.75]) {
+      const damaged = docx.slice();
+      const i = dataStart + Math.floor(entry.compressedSize * at);
+      damaged[i] = (damaged[i]! ^ 0x5a) & 0xff;
+      const error = await errorOf(docxReader.read(damaged));
+      if (error.code === 'CORRUPT') corruptCount++;
+    }
+    expect(corruptCount).toBe(3);
   });
 });
 
