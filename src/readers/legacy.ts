@@ -27,6 +27,28 @@ export interface LegacyReadOptions extends ReadOptions {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** OLE compound file magic: legacy .doc/.xls/.wps/.et, and password-protected .docx/.xlsx. */
+export function isOleCompound(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** A password-protected DOCX/XLSX: an OLE container holding an "EncryptedPackage" stream. */
+export function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  if (!isOleCompound(bytes)) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
+/**
+ * What a DOCX/XLSX reader does with bytes that are an OLE container rather than a ZIP: refuse an
+ * encrypted package (ENCRYPTED), convert a legacy file published under a modern extension.
+ */
+export async function readOleInsteadOfZip(bytes: Uint8Array, options: ReadOptions = {}): Promise<LayoutDocument> {
+  if (isEncryptedOoxml(bytes)) throw new SelfevalError('ENCRYPTED', { file: options.fileName ?? null, detail: '受密码保护的 Office 文件' });
+  // The extension lies (.docx on a Word 97 file): legacyTarget lets the stream names choose.
+  return readLegacyOffice(bytes, options);
+}
+
 /** The LibreOffice executable on PATH (`soffice`, `libreoffice`), or null when none is installed. */
 export function findSoffice(): string | null {
   const dirs = (process.env['PATH'] ?? '').split(delimiter).filter((d) => d !== '');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SelfevalError } from '../../src/errors.js';
 import type { LayoutDocument } from '../../src/layout/model.js';
 import { readLayout } from '../../src/readers/index.js';
-import { findSoffice, legacyTarget, readLegacyOffice } from '../../src/readers/legacy.js';
+import { docxReader } from '../../src/readers/docx/index.js';
+import { findSoffice, isEncryptedOoxml, legacyTarget, readLegacyOffice } from '../../src/readers/legacy.js';
 
 const hasSoffice = findSoffice() !== null;
 const CONVERSION_TIMEOUT = 180_000;
@@ -47,6 +48,31 @@ describe('legacy Office files', () => {
     expect(legacyTarget(doc)).toBe('docx');
     expect(legacyTarget(xls)).toBe('xlsx');
   });
+
+  it('refuses a password-protected .docx (an OLE container with an EncryptedPackage stream) as ENCRYPTED', async () => {
+    // A synthetic container: the OLE magic and the two stream names Office writes for an encrypted package.
+    const bytes = new Uint8Array(4096);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+    bytes.set(Buffer.from('EncryptionInfo', 'utf16le'), 1024);
+    bytes.set(Buffer.from('EncryptedPackage', 'utf16le'), 1152);
+    expect(isEncryptedOoxml(bytes)).toBe(true);
+    expect(isEncryptedOoxml(new Uint8Array(await readFile('test/fixtures/office/zengcheng-2022-table.doc')))).toBe(false);
+    const error = await readLayout(bytes, { fileName: 'locked.docx' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SelfevalError);
+    expect((error as SelfevalError).code).toBe('ENCRYPTED');
+    expect((error as SelfevalError).file).toBe('locked.docx');
+  });
+
+  it.skipIf(!hasSoffice)(
+    'a Word 97 file published as .docx is converted, not refused as a broken zip (skipped when soffice is not installed)',
+    async () => {
+      const bytes = new Uint8Array(await readFile('test/fixtures/office/zengcheng-2022-table.doc'));
+      const doc = await docxReader.read(bytes, { fileName: 'misnamed.docx' });
+      expect(doc.format).toBe('docx');
+      expect(contentSequence(doc)).toContain('管理效率 ×23');
+    },
+    CONVERSION_TIMEOUT,
+  );
 
   it.skipIf(!hasSoffice)(
     '.doc made by LibreOffice from zengcheng-2022-table.docx reads to the same lines, cell texts and row spans (skipped when soffice is not installed)',

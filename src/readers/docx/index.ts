@@ -9,6 +9,7 @@
  */
 import { SelfevalError, isSelfevalError } from '../../errors.js';
 import type { Block, LayoutDocument, LayoutWarning } from '../../layout/model.js';
+import { isOleCompound, readOleInsteadOfZip } from '../legacy.js';
 import type { Reader, ReadOptions } from '../types.js';
 import { childAt, parseXml, type XmlElement } from '../xml.js';
 import { openZip, zipHasEntry, type ZipLimits } from '../zip.js';
@@ -79,6 +80,7 @@ export const docxReader: Reader = {
   format: 'docx',
   sniff: (bytes) => zipHasEntry(bytes, DEFAULT_MAIN_PART),
   read: async (bytes, options) => {
+    if (isOleCompound(bytes)) return readOleInsteadOfZip(bytes, options);
     try {
       return readDocx(bytes, options);
     } catch (error) {

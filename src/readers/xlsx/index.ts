@@ -7,6 +7,7 @@
 import { SelfevalError, isSelfevalError } from '../../errors.js';
 import type { LayoutDocument, LayoutPage, LayoutWarning } from '../../layout/model.js';
 import { mainPartName, readPackageProperties, readRelationships } from '../docx/package.js';
+import { isOleCompound, readOleInsteadOfZip } from '../legacy.js';
 import type { Reader, ReadOptions } from '../types.js';
 import { childAt, childElements, parseXml, type XmlElement } from '../xml.js';
 import { openZip, zipHasEntry, type ZipArchive, type ZipLimits } from '../zip.js';
@@ -71,6 +72,7 @@ export const xlsxReader: Reader = {
   format: 'xlsx',
   sniff: (bytes) => zipHasEntry(bytes, DEFAULT_WORKBOOK_PART),
   read: async (bytes, options) => {
+    if (isOleCompound(bytes)) return readOleInsteadOfZip(bytes, options);
     try {
       return readXlsx(bytes, options);
     } catch (error) {
