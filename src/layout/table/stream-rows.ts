@@ -12,6 +12,7 @@ import type { BBox } from '../model.js';
 import { isCjkChar } from '../text.js';
 import type { ColumnSpan, Gutter } from './stream-columns.js';
 import { guttersCrossed } from './stream-columns.js';
+import { centredLabels } from './stream-labels.js';
 import { runsToSegment, type Segment, type SegmentLine } from './stream-lines.js';
 
 /** Vertical gap between lines of one wrapped cell, at most this many font sizes. */
@@ -202,7 +203,8 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
       continue;
     }
     const perLine = p.segments.map((s) => hits.filter((b) => bandOverlaps({ y0: s.bbox[1], y1: s.bbox[3] }, b)));
-    if (p.segments.length === hits.length && perLine.every((h) => h.length === 1) && new Set(perLine.map((h) => h[0])).size === hits.length) {
+    // Three lines or more: two could be a two-line label beside two rows.
+    if (p.segments.length >= 3 && p.segments.length === hits.length && perLine.every((h) => h.length === 1) && new Set(perLine.map((h) => h[0])).size === hits.length) {
       p.segments.forEach((s, i) => perLine[i]?.[0]?.pieces.push({ c0: p.c0, c1: p.c1, segments: [s], y0: s.bbox[1], y1: s.bbox[3] }));
       continue;
     }
@@ -215,64 +217,24 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
 
 /** Rows of the final grid (bands in order) and every piece's row range. */
 export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyArray<{ piece: Piece; bands: Band[] }>): { rows: Band[]; placed: PlacedPiece[] } {
-  const rows = [...bands];
-  const centred = centredLabels(rows);
-  const labelBands = new Set(centred.map((c) => c.band));
-  const finalRows = rows.filter((b) => !labelBands.has(b));
+  const labels = centredLabels(bands);
+  const offGrid = new Set(labels.filter((l) => l.offGrid).map((l) => l.band));
+  const labelPieces = new Set(labels.flatMap((l) => l.pieces));
+  const finalRows = bands.filter((b) => !offGrid.has(b));
   const index = new Map(finalRows.map((b, i) => [b, i]));
   const placed: PlacedPiece[] = [];
-  for (const b of finalRows) for (const piece of b.pieces) placed.push({ piece, r0: index.get(b) as number, r1: index.get(b) as number });
-  for (const c of centred) {
-    const r = c.rows.map((b) => index.get(b) as number);
-    placed.push({ piece: c.piece, r0: Math.min(...r), r1: Math.max(...r) });
+  for (const b of finalRows) {
+    for (const piece of b.pieces) if (!labelPieces.has(piece)) placed.push({ piece, r0: index.get(b) as number, r1: index.get(b) as number });
+  }
+  for (const l of labels) {
+    const r = l.rows.map((b) => index.get(b) as number);
+    for (const piece of l.pieces) placed.push({ piece, r0: Math.min(...r), r1: Math.max(...r) });
   }
   for (const s of spanning) {
     const r = s.bands.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
     if (r.length > 0) placed.push({ piece: s.piece, r0: Math.min(...r), r1: Math.max(...r) });
   }
   return { rows: finalRows, placed };
-}
-
-function columnEmpty(band: Band, c: number): boolean {
-  return !band.pieces.some((p) => p.c0 <= c && p.c1 >= c);
-}
-
-/**
- * Bands holding only one piece whose column is empty in the rows around it: a vertically centred
- * merged cell. Top to bottom, each takes the free rows above it and as many below as centre it.
- */
-function centredLabels(bands: readonly Band[]): Array<{ band: Band; piece: Piece; rows: Band[] }> {
-  const found: Array<{ band: Band; piece: Piece; rows: Band[] }> = [];
-  const claimed = new Set<Band>();
-  bands.forEach((band, i) => {
-    if (band.pieces.length !== 1) return;
-    const piece = band.pieces[0] as Piece;
-    const c = piece.c0;
-    const free = (b: Band | undefined): b is Band => b !== undefined && !claimed.has(b) && columnEmpty(b, c) && !(b.pieces.length === 1 && b.pieces[0]?.c0 === c);
-    let up = i;
-    while (free(bands[up - 1])) up--;
-    let down = i;
-    while (free(bands[down + 1])) down++;
-    if (up === i && down === i) return;
-    const middle = (piece.y0 + piece.y1) / 2;
-    let bestDown = i;
-    let bestError = Number.POSITIVE_INFINITY;
-    for (let d = i; d <= down; d++) {
-      const top = (bands[up] as Band).y0;
-      const bottom = Math.max((bands[d] as Band).y1, band.y1);
-      const error = Math.abs((top + bottom) / 2 - middle);
-      if (error < bestError - 0.5) {
-        bestError = error;
-        bestDown = d;
-      }
-    }
-    const rows = bands.slice(up, bestDown + 1).filter((b) => b !== band);
-    if (rows.length === 0) return;
-    rows.forEach((b) => claimed.add(b));
-    claimed.add(band);
-    found.push({ band, piece, rows });
-  });
-  return found;
 }
 
 /** The box of a piece's text. */

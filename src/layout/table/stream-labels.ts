@@ -1,0 +1,131 @@
+/**
+ * Stream tables: vertically centred merged cells. An unruled form prints a group label (一级指标
+ * and its score) in the vertical middle of its group of rows, with its columns empty on every
+ * other row of the group. Without rules the group's extent is lost; we recover it because groups
+ * tile the rows and each label sits in the middle of its own group.
+ *
+ * A column set is "centred" once a label is seen between two rows (an even group). Every cell in
+ * those columns is then a group label; the boundaries between consecutive groups are chosen
+ * together (dynamic programming) so that every label is as close as possible to its group's middle.
+ * Rows before the first label or after the last one may belong to groups on other pages.
+ */
+import type { Band, Piece } from './stream-rows.js';
+
+export interface CentredLabel {
+  /** The band the label was found on. */
+  band: Band;
+  /** The label's pieces (a label and its score side by side). */
+  pieces: Piece[];
+  /** The rows the label spans, in order. */
+  rows: Band[];
+  /** True when the label sits between rows (its band is not a row of its own). */
+  offGrid: boolean;
+}
+
+function columnEmpty(band: Band, c: number): boolean {
+  return !band.pieces.some((p) => p.c0 <= c && p.c1 >= c);
+}
+
+function columnsOf(pieces: readonly Piece[]): number[] {
+  return [...new Set(pieces.flatMap((p) => Array.from({ length: p.c1 - p.c0 + 1 }, (_, k) => p.c0 + k)))].sort((a, b) => a - b);
+}
+
+/** A band that holds only cells left of the content of a neighbouring row whose columns it leaves empty. */
+function isOffGridLabel(bands: readonly Band[], i: number): boolean {
+  const band = bands[i] as Band;
+  if (band.pieces.length === 0) return false;
+  const cols = columnsOf(band.pieces);
+  const right = Math.max(...cols);
+  const neighbours = [bands[i - 1], bands[i + 1]].filter((b): b is Band => b !== undefined && b.pieces.length > 0);
+  return neighbours.some((b) => cols.every((c) => columnEmpty(b, c)) && Math.min(...b.pieces.map((p) => p.c0)) > right);
+}
+
+interface Label {
+  band: Band;
+  pieces: Piece[];
+  offGrid: boolean;
+  /** In-row: the row index. Off-grid: the index of the first row below it. */
+  at: number;
+  y0: number;
+  y1: number;
+}
+
+/** Choose each label's row range [a, b]: ranges tile, each holds its label, middles match. */
+function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[number, number]> | null {
+  const n = rows.length;
+  const k = labels.length;
+  const cost = (label: Label, a: number, b: number): number => {
+    const top = Math.min((rows[a] as Band).y0, label.y0);
+    const bottom = Math.max((rows[b] as Band).y1, label.y1);
+    return Math.abs((top + bottom) / 2 - (label.y0 + label.y1) / 2);
+  };
+  const holds = (label: Label, a: number, b: number): boolean => (label.offGrid ? a <= label.at && b >= label.at - 1 : a <= label.at && b >= label.at);
+  // best[j][b]: least total error for labels 0..j with label j ending at row b; from[j][b]: its start.
+  const best: number[][] = Array.from({ length: k }, () => Array.from({ length: n }, () => Number.POSITIVE_INFINITY));
+  const from: number[][] = Array.from({ length: k }, () => Array.from({ length: n }, () => -1));
+  for (let j = 0; j < k; j++) {
+    const label = labels[j] as Label;
+    for (let b = 0; b < n; b++) {
+      for (let a = 0; a <= b; a++) {
+        if (!holds(label, a, b)) continue;
+        const before = j === 0 ? 0 : a === 0 ? Number.POSITIVE_INFINITY : ((best[j - 1] as number[])[a - 1] as number);
+        const total = before + cost(label, a, b);
+        if (total < ((best[j] as number[])[b] as number)) {
+          (best[j] as number[])[b] = total;
+          (from[j] as number[])[b] = a;
+        }
+      }
+    }
+  }
+  const last = best[k - 1] as number[];
+  let end = -1;
+  for (let b = 0; b < n; b++) if (end < 0 || (last[b] as number) < (last[end] as number)) end = b;
+  if (end < 0 || !Number.isFinite(last[end] as number)) return null;
+  const ranges: Array<[number, number]> = [];
+  for (let j = k - 1; j >= 0; j--) {
+    const a = (from[j] as number[])[end] as number;
+    ranges.unshift([a, end]);
+    end = a - 1;
+  }
+  return ranges;
+}
+
+/** Centred labels of a region's bands, found per centred column set. */
+export function centredLabels(bands: readonly Band[]): CentredLabel[] {
+  const offGridIdx = bands.map((_, i) => i).filter((i) => isOffGridLabel(bands, i));
+  if (offGridIdx.length === 0) return [];
+  const offGridBands = new Set(offGridIdx.map((i) => bands[i] as Band));
+  const rows = bands.filter((b) => !offGridBands.has(b));
+  const found: CentredLabel[] = [];
+  // One column set per leftmost label column: 一级 (label + score) and 二级 are separate sets.
+  const sets = new Map<number, Set<number>>();
+  for (const i of offGridIdx) {
+    const cols = columnsOf((bands[i] as Band).pieces);
+    const set = sets.get(cols[0] as number) ?? new Set<number>();
+    for (const c of cols) set.add(c);
+    sets.set(cols[0] as number, set);
+  }
+  for (const cols of sets.values()) {
+    const inSet = (p: Piece): boolean => cols.has(p.c0) && cols.has(p.c1);
+    const labels: Label[] = [];
+    for (const i of offGridIdx) {
+      const band = bands[i] as Band;
+      if (!band.pieces.every(inSet)) continue;
+      const middle = (band.y0 + band.y1) / 2;
+      labels.push({ band, pieces: band.pieces, offGrid: true, at: rows.filter((r) => (r.y0 + r.y1) / 2 < middle).length, y0: band.y0, y1: band.y1 });
+    }
+    rows.forEach((row, r) => {
+      const pieces = row.pieces.filter(inSet);
+      if (pieces.length === 0 || pieces.length === row.pieces.length) return;
+      labels.push({ band: row, pieces, offGrid: false, at: r, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)) });
+    });
+    labels.sort((a, b) => a.at - b.at || (a.offGrid ? -1 : 1));
+    const ranges = tileLabels(rows, labels);
+    if (!ranges) continue;
+    labels.forEach((label, j) => {
+      const [a, b] = ranges[j] as [number, number];
+      if (b > a || label.offGrid) found.push({ band: label.band, pieces: label.pieces, rows: rows.slice(a, b + 1), offGrid: label.offGrid });
+    });
+  }
+  return found;
+}
