@@ -126,6 +126,13 @@ describe('formatNumber', () => {
     [91470.79, 'General', '91470.79'],
     [100, 'General', '100'],
     [0.1 + 0.2, 'General', '0.3'],
+    [1e-7, 'General', '1E-07'],
+    [5, '@', '5'],
+    [1234.5, '[$¥-804]#,##0.00', '¥1,234.50'],
+    [12, '"第"0"名"', '第12名'],
+    [0.75, 'h:mm AM/PM', '6:00 PM'],
+    [1.5, '[h]:mm', '36:00'],
+    [45000, 'dd/mm/yyyy hh:mm:ss', '15/03/2023 00:00:00'],
   ])('%s with %s → %s', (value, code, expected) => {
     expect(formatNumber(value, code)).toBe(expected);
   });

@@ -67,7 +67,10 @@ function tokenize(section: string): Token[] {
 export function formatGeneral(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  return String(Number(value.toPrecision(15)));
+  const text = String(Number(value.toPrecision(15)));
+  // Very small or large numbers: Excel's scientific form (1E-07), not JavaScript's (1e-7).
+  const exp = /^(-?[\d.]+)e([+-])(\d+)$/u.exec(text);
+  return exp ? `${exp[1]}E${exp[2]}${(exp[3] as string).padStart(2, '0')}` : text;
 }
 
 /** Round half away from zero at `decimals` places, on the decimal representation (1.005 → 1.01). */
@@ -230,7 +233,8 @@ function formatDateSection(serial: number, tokens: readonly Token[], date1904: b
       } else parts.push({ kind: 'lit', text: t.ch === '0' ? '' : t.ch });
     }
   }
-  const fields = parts.filter((x): x is { kind: 'field'; letter: string; count: number } => x.kind === 'field');
+  // Fields and elapsed units in order, to tell minutes (after an hour, before a second) from months.
+  const units = parts.filter((x) => x.kind === 'field' || x.kind === 'elapsed').map((x) => (x.kind === 'field' ? x.letter : x.kind === 'elapsed' ? x.unit : ''));
   const twelveHour = parts.some((x) => x.kind === 'ampm') || tokens.some((t) => t.kind === 'lit' && /上午|下午/u.test(t.text));
   let out = '';
   for (const part of parts) {
@@ -240,16 +244,16 @@ function formatDateSection(serial: number, tokens: readonly Token[], date1904: b
       const value = part.unit === 'h' ? Math.floor(p.totalSeconds / 3600) : part.unit === 'm' ? Math.floor(p.totalSeconds / 60) : p.totalSeconds;
       out += String(value);
     } else {
-      const index = fields.indexOf(part);
-      const prev = fields[index - 1];
-      const next = fields[index + 1];
+      const index = parts.filter((x) => x.kind === 'field' || x.kind === 'elapsed').indexOf(part);
+      const prev = units[index - 1];
+      const next = units[index + 1];
       const pad = (n: number): string => (part.count >= 2 ? String(n).padStart(2, '0') : String(n));
       switch (part.letter) {
         case 'y':
           out += part.count <= 2 ? String(p.y % 100).padStart(2, '0') : String(p.y);
           break;
         case 'm':
-          if (prev?.letter === 'h' || next?.letter === 's') out += pad(p.mi);
+          if (prev === 'h' || next === 's') out += pad(p.mi);
           else out += part.count >= 3 ? `${p.mo}月` : pad(p.mo);
           break;
         case 'd':
@@ -288,7 +292,8 @@ export function formatNumber(value: number, formatCode: string, date1904 = false
     v = -value;
     minus = true;
   }
-  if (/^\s*general\s*$/iu.test(section)) return (minus ? '-' : '') + formatGeneral(v);
+  // General, or a text section (`@`) applied to a number: the number as General shows it.
+  if (/^\s*general\s*$/iu.test(section) || /^\s*@\s*$/u.test(section)) return (minus ? '-' : '') + formatGeneral(v);
   const tokens = tokenize(section);
   if (isDateSection(tokens)) return formatDateSection(value, tokens, date1904).trim();
   // Fractions (`# ?/?`) are not rendered: show the number as General does.
