@@ -40,8 +40,10 @@ export function readDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Layo
     const xml = part ? zip.read(part) : null;
     return part && xml ? parseXml(xml, part, fileName) : null;
   };
-  const numbering = new ListNumbering(partOf('/numbering'), partOf('/styles'));
-  const notes: ParagraphNotes = { skippedTextBoxes: 0, numbering: numbering.isEmpty ? null : numbering };
+  // Styles matter only for numbering (a style may carry a list level), so read them only then.
+  const numberingRoot = partOf('/numbering');
+  const numbering = numberingRoot ? new ListNumbering(numberingRoot, partOf('/styles')) : null;
+  const notes: ParagraphNotes = { skippedTextBoxes: 0, numbering: numbering && !numbering.isEmpty ? numbering : null };
   const counter: TableCounter = { next: 1 };
   const blocks: Block[] = [];
   let paragraphNumber = 0;
