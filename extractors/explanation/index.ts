@@ -4,7 +4,8 @@ import { cleanDepartmentName, regionOf } from '../shared/department.js';
 import { emptyDocument } from '../shared/document.js';
 import { findFacts } from '../shared/figures.js';
 import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
-import { parseNumber, parseQuantity } from '../shared/quantity.js';
+import { parsePair } from '../shared/pairs.js';
+import { parseNumber, scanQuantities } from '../shared/quantity.js';
 import { TextStream } from '../shared/text-stream.js';
 import { readCategoryScores } from '../report/scores.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
@@ -30,20 +31,37 @@ function readCover(stream: TextStream): Map<string, { value: string; start: numb
  * measure before 实际, the actual the measure after it; items without 实际 state no pair.
  */
 const PAIR =
-  /[(（]\s*([0-9]+)\s*[)）]\s*([^;；。]*?)[，,；;]\s*实际([^;；。]*?)(?=[;；。]|\s*[-–]\s*(?:[(（]\s*[0-9]+\s*[)）]|[0-9]+\s*[.．、])|\s*[(（]\s*[0-9]+\s*[)）]|$)/gu;
+  /[(（]\s*([0-9]+)\s*[)）]\s*([^;；。]*?)(?:[，,；;]\s*实际([^;；。]*?))?(?=[;；。]|\s+[-–]\s+(?:[(（]\s*[0-9]+\s*[)）]|[0-9]+\s*[.．、])|\s*[(（]\s*[0-9]+\s*[)）]|\s*[0-9]+\s*[.．、](?![0-9])\s*[\u4e00-\u9fff]|$)/gu;
+
+/** Where the target's figure (or its comparator word) begins: what precedes it is the indicator's name. */
+function nameEnd(text: string): number {
+  const first = scanQuantities(text)[0];
+  const cut = first ? first.start : text.search(/不少于|不低于|不超过|超过|达到|控制在|[≥≤<>＞＜]/u);
+  return cut;
+}
 
 function readPairs(stream: TextStream): Target[] {
   const out: Target[] = [];
   for (const m of stream.text.matchAll(PAIR)) {
     const before = (m[2] ?? '').trim();
-    const after = (m[3] ?? '').trim();
-    const target = parseQuantity(before);
-    const actual = parseQuantity(after, { preferUnit: target.unit });
-    if (target.qualitative && actual.qualitative) continue;
-    // The name is what precedes the target's figure (or comparator word).
-    const cut = before.search(/不少于|不低于|不超过|超过|达到|控制在|[≥≤<>＞＜]|[0-9]/u);
-    const name = (cut > 0 ? before.slice(0, cut) : before).replace(/[，,：:]$/u, '').trim() || null;
+    const after = m[3]?.trim();
     const at = m.index ?? 0;
+    if (before === '') continue;
+    let name: string | null;
+    let target: Target['target'];
+    let actual: Target['actual'];
+    if (after === undefined) {
+      // No 实际: a qualitative indicator stated with its effect (`对…的作用,…起到了积极的作用`).
+      const comma = before.search(/[，,]/u);
+      if (comma <= 0 || scanQuantities(before).length > 0) continue;
+      name = before.slice(0, comma).trim();
+      target = { text: name, value: null, unit: null, comparator: null, qualitative: true };
+      actual = { text: before.slice(comma + 1).trim(), value: null, unit: null, comparator: null, qualitative: true };
+    } else {
+      ({ target, actual } = parsePair(before, after));
+      const cut = nameEnd(before);
+      name = (cut > 0 ? before.slice(0, cut) : before).replace(/[，,：:、]$/u, '').trim() || null;
+    }
     out.push({
       category: null,
       index: out.length + 1,
@@ -80,7 +98,7 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
   if (goals?.[1]) {
     doc.goals.overall = goals[1].trim();
     const items = [...goals[1].matchAll(/(?:^|\s|-)\s*([0-9]+)\s*[.．、]\s*([^；;]+?)(?=[；;]|\s*-?\s*[0-9]+\s*[.．、]|$)/gu)];
-    doc.goals.tasks = items.map((m) => ({ index: Number(m[1]), goal: (m[2] ?? '').trim(), completion: null, unmetReason: null }));
+    doc.goals.tasks = items.map((m) => ({ index: Number(m[1]), goal: (m[2] ?? '').trim().replace(/[。；;]$/u, ''), completion: null, unmetReason: null }));
   }
   doc.targets = readPairs(stream);
   return doc;

@@ -24,6 +24,17 @@ function budgetSectionRange(text: string): [number, number] {
   return last ?? [0, text.length];
 }
 
+/** Numbered tasks with 主要内容 (the goal) and 实际完成情况 (what was done). */
+function readReportTasks(text: string): ExtractedDocument['goals']['tasks'] {
+  const re = /([0-9]+)\s*[.．]\s*([^。：:]{2,60}?)\s*主要内容[:：]\s*([\s\S]+?)\s*实际完成情况[:：]\s*([\s\S]+?)(?=[0-9]+\s*[.．]\s*[^。：:0-9]{2,60}?主要内容[:：]|[（(][一二三四五六七八九十]+[)）]|$)/gu;
+  return [...text.matchAll(re)].map((m) => ({
+    index: Number(m[1]),
+    goal: `${(m[2] ?? '').trim()}：${(m[3] ?? '').trim()}`,
+    completion: (m[4] ?? '').trim(),
+    unmetReason: null,
+  }));
+}
+
 function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
   const doc = emptyDocument('self-evaluation-report', layout, source);
   const stream = TextStream.fromLayout(layout);
@@ -35,6 +46,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
   doc.indicators = readReportIndicators(doc, stream);
+  doc.goals.tasks = readReportTasks(stream.text);
   const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
   if (goal?.[1]) doc.goals.overall = goal[1].trim();
   return doc;

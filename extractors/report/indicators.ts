@@ -30,6 +30,16 @@ function headingsOf(text: string, rubric: Rubric): Array<{ entry: RubricEntry; s
 }
 
 /**
+ * What a report says under one indicator's heading: up to the next numbered heading, or up to the
+ * list of targets of a completion-rate indicator (具体情况如下：① …).
+ */
+function ownText(body: string): string {
+  const text = body.replace(/^[。.]\s*/u, '');
+  const next = text.search(/具体情况如下|[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|(?<![0-9.])[0-9]+\s*[.．](?![0-9])\s*[\u4e00-\u9fff]|[一二三四五六七八九十]、/u);
+  return (next >= 0 ? text.slice(0, next) : text).replace(/[：:]\s*$/u, '').trim();
+}
+
+/**
  * 三级指标 a report scores one by one in its prose: a heading naming the indicator, then 指标分值 W 分 (or 总分
  * W 分) and 评价得分 S 分 (or 自评得分 S 分) before the next heading. The report's own rows, so the scorer can
  * check them against the rubric and against the report's figures, as it does for a table.
@@ -50,6 +60,7 @@ export function readReportIndicators(doc: ExtractedDocument, stream: TextStream)
     const score = body.match(/(?:评价得分|自评得分)\s*([0-9]+(?:\.[0-9]+)?)\s*分/u);
     if (!weight?.[1] || !score?.[1] || indicators.some((i) => i.rubricId === h.entry.id)) return;
     const scoreEnd = h.end + (score.index ?? 0) + score[0].length;
+    const own = ownText(body);
     indicators.push({
       level1: h.entry.level1,
       level1Weight: rubric.level1.find((n) => n.name === h.entry.level1)?.weight ?? null,
@@ -62,13 +73,13 @@ export function readReportIndicators(doc: ExtractedDocument, stream: TextStream)
       weight: parseNumber(weight[1]),
       declaredScore: parseNumber(score[1]),
       scoreInferred: false,
-      explanation: null,
+      explanation: own.match(/该指标主要考核[^。]*。/u)?.[0] ?? null,
       criteria: null,
-      basis: body.replace(/^[。.]\s*/u, '').trim().slice(0, 500) || null,
-      shortfallReason: null,
-      improvement: null,
+      basis: own || null,
+      shortfallReason: own.match(/存在的主要问题(?:是)?[:：]\s*([\s\S]+?)(?=下一步改进措施|$)/u)?.[1]?.trim() ?? null,
+      improvement: own.match(/下一步改进措施[:：]\s*([^。]+。?)/u)?.[1]?.trim() ?? null,
       note: null,
-      provenance: stream.provenance(h.start, scoreEnd, `${text.slice(h.start, h.end)} ${weight[0]} ${score[0]}`),
+      provenance: stream.provenance(h.start, scoreEnd),
     });
   });
   // Rubric order, so the rows read like a table's.

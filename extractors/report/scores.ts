@@ -14,7 +14,8 @@ const SUBJECTS: Array<{ key: string; level: 'level1' | 'category'; pattern: RegE
 ];
 
 const SCORE = /自评得分\s*(?:为)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/gu;
-const MARKER = /(?:^|[。；\s])((?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）])|(?:[0-9]+\s*[.．、]))\s*/gu;
+// A list marker (1. （三） (2)), never a decimal number (91.41).
+const MARKER = /(?:^|[。；\s])((?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）])|(?:[0-9]+\s*[.．、](?![0-9])))\s*/gu;
 
 function subjectOf(text: string): (typeof SUBJECTS)[number] | null {
   const hits = SUBJECTS.map((s) => ({ s, i: text.search(s.pattern) })).filter((h) => h.i >= 0);
@@ -41,7 +42,9 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     const subject = (marker ? subjectOf(marker.heading) : null) ?? subjectOf(clause);
     if (!subject) continue;
     // A numbered item's score may be a sentence or two after its 总分; a clause's stays in the clause.
-    const from = marker && subjectOf(marker.heading) ? marker.at : clauseStart;
+    const fromMarker = marker !== undefined && subjectOf(marker.heading) !== null;
+    // In a clause, the subject's own name starts the statement (…91.41分，履职效能总分 50分，自评得分 44.51分).
+    const from = fromMarker ? (marker as { at: number }).at : clauseStart + Math.max(0, clause.search(subject.pattern));
     const span = text.slice(from, at);
     const max = span.match(/总分\s*([0-9]+(?:\.[0-9]+)?)\s*分/u)?.[1];
     const key = subject.key;

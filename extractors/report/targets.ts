@@ -1,5 +1,5 @@
 import type { Target } from '../../src/schema/target.js';
-import { parseQuantity } from '../shared/quantity.js';
+import { parsePair } from '../shared/pairs.js';
 import type { TextStream } from '../shared/text-stream.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟';
@@ -38,14 +38,14 @@ export function readReportTargets(stream: TextStream): Target[] {
     const targetText = clean(m[3] ?? '');
     const actualText = clean(m[4] ?? '');
     const reason = REASON.exec(text.slice(end));
-    const target = parseQuantity(targetText);
+    const { target, actual } = parsePair(targetText, actualText);
     const category = [...starts].reverse().find((s) => s.at < at)?.category ?? null;
     targets.push({
       category,
       index: circledIndex(m[1] ?? ''),
       name: clean(m[2] ?? '') || null,
       target,
-      actual: parseQuantity(actualText, { preferUnit: target.unit }),
+      actual,
       unmetReason: reason && reason[1]?.startsWith('未达标') ? clean(reason[2] ?? '') : null,
       overCompletionReason: reason && !reason[1]?.startsWith('未达标') ? clean(reason[2] ?? '') : null,
       // The figures, not the heading: a heading at the foot of a page must not pull the box away.

@@ -34,10 +34,12 @@ const FACT_PATTERNS: FigurePattern<string>[] = [
   { key: 'threePublicActual', label: /[“"]?三公[”"]?经费实际支出数/gu, kind: 'money' },
   { key: 'threePublicBudget', label: /预算安排[“"]?三公[”"]?经费数/gu, kind: 'money' },
   { key: 'contractTimelyRate', label: /合同签订及时率/gu, kind: 'rate', window: 8 },
+  { key: 'otherIncome', label: /其他收入/gu, kind: 'money', window: 4 },
   { key: 'procurementPolicyRatio', label: /面向中小企业采购(?:金额)?(?:占比|比例)/gu, kind: 'rate', window: 8 },
 ];
 
-const BUDGET_PATTERNS: FigurePattern<BudgetField>[] = [
+/** Budget figures; a null key is a labelled figure with no field of its own (kept in `lines`). */
+const BUDGET_PATTERNS: FigurePattern<BudgetField | 'line'>[] = [
   { key: 'initial', label: /年初预算(?:数)?/gu, kind: 'money' },
   { key: 'total', label: /全年预算数|总预算|年度预算数|调整后预算/gu, kind: 'money' },
   { key: 'actualSpending', label: /全年实际执行数|实际执行数|实际支出(?!公用)/gu, kind: 'money', window: 6 },
@@ -45,7 +47,8 @@ const BUDGET_PATTERNS: FigurePattern<BudgetField>[] = [
   { key: 'carryover', label: /年末结转和结余|年底结转结余|结转结余资金|年末结转结余/gu, kind: 'money', window: 6 },
   { key: 'basic', label: /基本支出/gu, kind: 'money', window: 4 },
   { key: 'project', label: /项目支出/gu, kind: 'money', window: 4 },
-  { key: 'fiscalAppropriation', label: /一般公共预算财政拨款(?:收入|支出)/gu, kind: 'money', window: 4 },
+  { key: 'fiscalAppropriation', label: /一般公共预算财政拨款收入/gu, kind: 'money', window: 4 },
+  { key: 'line', label: /一般公共预算财政拨款支出|政府性基金(?:预算财政拨款)?支出|本年收入|上年结转|公用经费|[“"]三公[”"]经费(?:支出)?/gu, kind: 'money', window: 4 },
 ];
 
 export interface FoundFigure<K extends string> {
@@ -104,7 +107,7 @@ export function findBudgetFigures(stream: TextStream, budget: Budget, range: [nu
   const [from, to] = range;
   for (const f of findFigures(stream.text, BUDGET_PATTERNS)) {
     if (f.start < from || f.end > to) continue;
-    if (budget[f.key] === null) budget[f.key] = f.value;
+    if (f.key !== 'line' && budget[f.key] === null) budget[f.key] = f.value;
     if (f.key === 'executionRate') continue;
     const line: BudgetLine = { label: f.label, amount: f.value, unit: '万元', text: f.text, provenance: stream.provenance(f.start, f.end) };
     budget.lines.push(line);

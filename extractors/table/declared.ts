@@ -33,6 +33,9 @@ export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric
   }
   const gradeRow = grid.footers.find((f) => f.kind === 'grade');
   if (gradeRow) {
+    // The row itself, so that an unticked grade points somewhere (and a form without the row does not).
+    const label = gradeRow.tokens[0];
+    if (label) doc.declared.provenance['grade'] = provenanceOf(label.anchor, label.text);
     for (const token of gradeRow.tokens) {
       const m = token.text.match(TICKED);
       if (m?.[1]) {

@@ -63,16 +63,19 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
     const found = fromTitle ?? inText;
     if (found) {
       const anchor = fromTitle ? looseLines(layout).find((l) => l.text.includes(found.name)) ?? null : allText.anchorAt(found.index, found.index + found.name.length);
+      // The passage the name was read from: the title line, or the 《…》 it sits in.
+      const close = allText.text.indexOf('》', found.index);
+      const passage = fromTitle ? (anchor as Line | null)?.text ?? found.name : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
       doc.department = {
         name: found.name,
         region: regionOf(found.name),
         inferred: true,
-        provenance: provenanceOf(anchor, found.name),
+        provenance: provenanceOf(anchor, passage),
       };
       doc.warnings.push({
         code: 'DEPARTMENT_INFERRED',
         message: `表中单位名称为空，按正文推断为“${found.name}”`,
-        provenance: provenanceOf(anchor, found.name),
+        provenance: provenanceOf(anchor, passage),
       });
     }
   }
@@ -101,8 +104,12 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
     const level2 = fieldText(row, 'level2') ?? entry?.level2 ?? null;
     const own = row.cells.filter((c) => c.text.trim() !== '');
     const anchor: Anchor | null = unionAnchor(own.length > 0 ? own : row.cells);
-    // A sub-row under a merged name cell prints no name of its own.
-    const name = row.inherited.has('name') ? null : fieldText(row, 'name');
+    // A merged 三级指标 cell names every sub-row it covers, but only the sub-rows of that indicator
+    // (a producer that leaves out a rule must not lend one indicator's name to the next).
+    const inheritedName = row.inherited.has('name') ? fieldText(row, 'name') : null;
+    const name = row.inherited.has('name')
+      ? inheritedName !== null && entry !== null && [entry.name, ...entry.aliases].includes(inheritedName) ? inheritedName : null
+      : fieldText(row, 'name');
     const weight = fieldNumber(row, 'weight');
     const score = fieldNumber(row, 'score');
     return {
@@ -124,19 +131,9 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
       shortfallReason: fieldText(row, 'shortfallReason'),
       improvement: fieldText(row, 'improvement'),
       note: fieldText(row, 'note'),
-      provenance: provenanceOf(anchor, [name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
+      provenance: provenanceOf(anchor, [row.inherited.has('name') ? '' : name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
     };
   });
-  for (const [k, ind] of doc.indicators.entries()) {
-    if (ind.rubricId === null) {
-      doc.warnings.push({
-        code: 'UNKNOWN_INDICATOR',
-        message: `第 ${k + 1} 行指标“${ind.name ?? '（空）'}”与评分标准 ${rubric.id} 的任何三级指标都不对应`,
-        provenance: ind.provenance,
-      });
-    }
-  }
-
   readDeclared(grid, doc, rubric);
 
   // Facts stated by the department in its own words (评分依据, 未达标原因 …), never the rule text.

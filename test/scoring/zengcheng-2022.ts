@@ -70,7 +70,12 @@ export function zengchengTable(overrides: Partial<Parameters<typeof makeDocument
     region: '增城区',
     fiscalYear: 2022,
     indicators: zengchengTableRows(),
-    declared: { total: 91.41, grade: null, provenance: { total: prov('总分\t100\t91.41', 2) } },
+    declared: {
+      total: 91.41,
+      grade: null,
+      // The form has a 评价等级 row with no box ticked.
+      provenance: { total: prov('总分\t100\t91.41', 2), grade: prov('☐优 90分≤得分≤100分；☐良 80分≤得分<90分', 2) },
+    },
     ...overrides,
   });
 }

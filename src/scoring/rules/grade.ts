@@ -19,11 +19,12 @@ export const grade: DocumentCheck = {
     const fromTotal = gradeOf(total, rubric);
     const stated = document.declared.grade;
     const provenance = [...declaredProvenance(document, null, 'grade'), ...declaredProvenance(document, null, 'total')];
-    const isTable = document.indicators.length > 0 || document.kind === 'self-evaluation-table';
+    // Only a form that has a 评价等级 row (the extractor gives it a provenance) can leave it unticked.
+    const hasGradeRow = document.declared.provenance['grade'] !== undefined;
     const push = (messageId: string, severity: RuleReport['severity'], expected: string, actual: string | null, score: number) =>
       reports.push({ code: 'GRADE_MISMATCH', severity, messageId, data: { total: formatScore(score), expected, actual: actual ?? '' }, expected, actual, provenance, indicator: '评价等级' });
     if (total !== null && fromTotal !== null) {
-      if (stated === null && isTable) push('notTicked', 'warning', fromTotal, null, total);
+      if (stated === null && hasGradeRow) push('notTicked', 'warning', fromTotal, null, total);
       if (stated !== null && stated !== fromTotal) push('wrong', 'error', fromTotal, stated, total);
     }
     // Only a band change the recomputation itself causes: rows that do not add up to the total are

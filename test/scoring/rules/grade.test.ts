@@ -26,6 +26,11 @@ describe('grade', () => {
     ]);
   });
 
+  it('a form without a 评价等级 row is not asked to tick one (liwan 2023)', () => {
+    const noGradeRow = zengchengTable({ declared: { total: 100, grade: null, provenance: {} } });
+    expect(runDocumentCheck(grade, documentContext(noGradeRow))).toEqual([]);
+  });
+
   it('a report that states no grade is not asked to tick one', () => {
     expect(runDocumentCheck(grade, documentContext(makeDocument({ fiscalYear: 2023, declared: { total: 98.57 } })))).toEqual([]);
   });
