@@ -24,7 +24,16 @@ describe('report extractor', () => {
     expect(doc.targets.find((t) => t.name === '工业投资')).toMatchObject({ target: { value: 110, unit: '亿元' }, actual: { value: 102.59 }, unmetReason: '部分项目投资未达预期。' });
     expect(doc.targets.find((t) => t.index === 12)).toMatchObject({ target: { value: 150, unit: '家', comparator: '>=' }, actual: { value: 170, unit: '家' } });
     expect(doc.budget).toMatchObject({ total: 79776.38, actualSpending: 76740.31, executionRate: 0.9213, carryover: 12.37, basic: 3247.7, project: 73492.61 });
+    expect(doc.goals.tasks).toHaveLength(6);
+    expect(doc.goals.tasks[3]).toMatchObject({ index: 4, goal: expect.stringMatching(/^指导和协调信息产业发展，推进信息化建设：加快开展 ?5G/u), completion: expect.stringMatching(/^一是推动 ?5G ?基站建设/u) });
+    expect(doc.budget.lines.map((l) => [l.label, l.amount])).toEqual([
+      ['全年预算数', 79776.38], ['本年收入', 79766.65], ['上年结转', 9.73], ['全年实际执行数', 76740.31],
+      ['一般公共预算财政拨款支出', 73899.57], ['政府性基金支出', 2840.74], ['基本支出', 3247.7], ['项目支出', 73492.61], ['年末结转和结余', 12.37],
+    ]);
+    // The actual of a qualitative target is qualitative too (a narrative's first figure is not its value).
+    expect(doc.targets.find((t) => t.name === '持续做好对口帮扶和支援工作任务')).toMatchObject({ target: { qualitative: true }, actual: { qualitative: true, value: null } });
     // The report scores all 25 三级指标 in prose; they add up to its total.
+    expect(doc.indicators.find((i) => i.rubricId === 'three-public-control')?.shortfallReason).toMatch(/^三公经费实际支出率为 ?58\.87%/u);
     expect(doc.indicators).toHaveLength(25);
     expect(doc.indicators.find((i) => i.rubricId === 'new-project-assessment')).toMatchObject({ name: '新增预算项目事前绩效评估', weight: 3, declaredScore: 3 });
     expect(doc.indicators.find((i) => i.rubricId === 'three-public-control')).toMatchObject({ weight: 2, declaredScore: 2, level2: '运行成本' });
