@@ -199,24 +199,26 @@ describe('withPdfDocument', () => {
 });
 
 describe('PDF tables against their HTML twins', () => {
-  /** Every cell as `text[rowSpan]` (spaces dropped), counted. Column spans differ where several HTML tables touch in the PDF. */
+  /** Every cell as `text[rowSpan×colSpan]` (spaces dropped), counted. */
   const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
-  const key = (text: string, rowSpan: number) => `${text.replace(/\s+/gu, '')}[${rowSpan}]`;
+  const key = (text: string, rowSpan: number, colSpan: number) => `${text.replace(/\s+/gu, '')}[${rowSpan}×${colSpan}]`;
 
   it.each([
     ['liwan-2023-table', 'chromium'],
     ['liwan-2023-table', 'libreoffice'],
+    ['liwan-2023-table', 'cairo'],
     ['zengcheng-2022-table', 'chromium'],
     ['zengcheng-2022-table', 'libreoffice'],
-  ])('%s.%s.pdf has the same cell texts and row spans as the HTML', async (name, producer) => {
+  ])('%s.%s.pdf has the same tables, cell texts and spans as the HTML', async (name, producer) => {
     const { load } = await import('cheerio');
     const $ = load(readFileSync(join(ROOT, `samples/${name}.html`), 'utf8'));
     const html = $('td, th')
       .toArray()
-      .map((el) => key($(el).text(), Number($(el).attr('rowspan') ?? 1)));
+      .map((el) => key($(el).text(), Number($(el).attr('rowspan') ?? 1), Number($(el).attr('colspan') ?? 1)));
     const doc = await read(`samples/${name}.${producer}.pdf`);
-    const pdf = tablesOf(doc).flatMap((t) => t.cells.map((c) => key(c.text, c.rowSpan)));
+    const pdf = tablesOf(doc).flatMap((t) => t.cells.map((c) => key(c.text, c.rowSpan, c.colSpan)));
     expect(count(pdf)).toEqual(count(html));
+    expect(tablesOf(doc)).toHaveLength($('table').length);
   }, 120_000);
 });
 

@@ -90,9 +90,47 @@ export function cellsToGrid(cells: readonly BBox[]): GridTable {
   return { bbox: bboxUnion(cells) as BBox, rowBounds, colBounds, cells: gridCells };
 }
 
+/** Inner column boundaries (outer sides left out) of the cells whose side `side` lies at y. */
+function innerBoundsAt(cells: readonly BBox[], y: number, side: 1 | 3, outer: [number, number]): number[] {
+  return cells
+    .filter((c) => Math.abs(c[side] - y) <= CORNER_TOLERANCE)
+    .flatMap((c) => [c[0], c[2]])
+    .filter((x) => Math.abs(x - outer[0]) > CORNER_TOLERANCE && Math.abs(x - outer[1]) > CORNER_TOLERANCE);
+}
+
+/**
+ * Split a group of cells where two tables drawn touching each other meet: a row boundary that no
+ * cell crosses, with column boundaries above and below that have (almost) nothing in common. (A
+ * title row of one wide cell has no inner boundary and stays with its table.)
+ */
+export function splitTouchingTables(cells: readonly BBox[]): BBox[][] {
+  const box = bboxUnion(cells);
+  if (!box) return [];
+  const outer: [number, number] = [box[0], box[2]];
+  const cuts: number[] = [];
+  for (const y of clusterMeans(cells.flatMap((c) => [c[1], c[3]]), CORNER_TOLERANCE).slice(1, -1)) {
+    if (cells.some((c) => c[1] < y - CORNER_TOLERANCE && c[3] > y + CORNER_TOLERANCE)) continue;
+    const above = clusterMeans(innerBoundsAt(cells, y, 3, outer), CORNER_TOLERANCE);
+    const below = clusterMeans(innerBoundsAt(cells, y, 1, outer), CORNER_TOLERANCE);
+    const shared = above.filter((x) => below.some((b) => Math.abs(x - b) <= CORNER_TOLERANCE * 1.5)).length;
+    // One boundary in common may be chance when both sides have several columns of their own.
+    const disjoint = shared === 0 || (shared === 1 && Math.min(above.length, below.length) >= 4);
+    if (above.length > 0 && below.length > 0 && disjoint) cuts.push(y);
+  }
+  if (cuts.length === 0) return [[...cells]];
+  const parts: BBox[][] = cuts.map(() => []);
+  parts.push([]);
+  for (const c of cells) {
+    const index = cuts.filter((y) => c[1] >= y - CORNER_TOLERANCE).length;
+    parts[index]?.push(c);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
 /** Cells → tables (at least `minCells` cells each), top to bottom then left to right. */
 export function cellsToTables(cells: readonly BBox[], minCells = 2): GridTable[] {
   return groupCells(cells)
+    .flatMap(splitTouchingTables)
     .filter((group) => group.length >= minCells)
     .map(cellsToGrid)
     .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);

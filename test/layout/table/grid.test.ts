@@ -70,3 +70,18 @@ describe('findTables', () => {
     expect(table?.cells[2]?.bbox).toEqual([0, 30, 100, 90]);
   });
 });
+
+describe('splitTouchingTables', () => {
+  it('splits two tables drawn touching where their columns have nothing in common', async () => {
+    const { splitTouchingTables } = await import('../../../src/layout/table/grid.js');
+    const upper: BBox[] = [[0, 0, 300, 10], [0, 10, 100, 20], [100, 10, 300, 20]];
+    const lower: BBox[] = [[0, 20, 150, 30], [150, 20, 300, 30], [0, 30, 150, 40], [150, 30, 300, 40]];
+    expect(splitTouchingTables([...upper, ...lower])).toEqual([upper, lower]);
+  });
+
+  it('keeps a title row of one wide cell and sub-columns under a spanning cell together', async () => {
+    const { splitTouchingTables } = await import('../../../src/layout/table/grid.js');
+    const cells: BBox[] = [[0, 0, 300, 10], [0, 10, 100, 20], [100, 10, 300, 20], [0, 20, 100, 30], [100, 20, 200, 30], [200, 20, 300, 30]];
+    expect(splitTouchingTables(cells)).toEqual([cells]);
+  });
+});
