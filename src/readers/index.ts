@@ -55,6 +55,9 @@ export async function readLayout(bytes: Uint8Array, options: ReadOptions = {}): 
     const { readLegacyOffice } = await import('./legacy.js');
     return readLegacyOffice(bytes, options);
   }
+  // An OLE compound file with another name is a legacy Office file (or an encrypted OOXML one).
+  const legacy = await import('./legacy.js');
+  if (legacy.isOleCompound(bytes)) return legacy.readOleInsteadOfZip(bytes, options);
   const format = await detectFormat(bytes, fileName);
   if (!format) throw new SelfevalError('UNSUPPORTED_FORMAT', { file: fileName || null, detail: '无法识别为 PDF、HTML、DOCX、XLSX 或文本' });
   const reader = await READERS[format]();
