@@ -125,6 +125,7 @@ function spansToGutters(spans: ReadonlyArray<readonly [number, number]>): Gutter
 
 /** Gutters: x-ranges covered by no non-crossing segment, with text on both sides. */
 export function linesToGutters(lines: readonly SegmentLine[], crossers: ReadonlySet<Segment>): Gutter[] {
+  const size = median(lines.map((l) => l.fontSize));
   const spans = lines
     .flatMap((l) => l.segments)
     .filter((s) => !crossers.has(s))
@@ -146,7 +147,8 @@ export function linesToGutters(lines: readonly SegmentLine[], crossers: Readonly
       if (r) right++;
       if (l && r) both++;
     }
-    return both >= 1 && left >= 2 && right >= 2;
+    // A wide gutter beside a lone label (a row label on a line of its own) needs no line with both.
+    return (both >= 1 && left >= 2 && right >= 2) || (left >= 1 && right >= 2 && g.x1 - g.x0 >= size);
   });
 }
 
@@ -203,16 +205,19 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
   const regions: SegmentLine[][] = [];
   while (pending.length > 0) {
     const lines = pending.pop() as SegmentLine[];
-    if (lines.filter(isTabular).length < 2) continue;
+    if (lines.filter(isTabular).length < 1) continue;
     const crossers = findCrossers(lines);
     const gutters = linesToGutters(lines, crossers);
     if (gutters.length === 0) continue;
     const width = regionWidth(lines);
+    const left = Math.min(...lines.map((l) => l.bbox[0]));
+    // Prose starts at the left margin; a paragraph indented into a column is a long cell.
     const breakAt = lines.findIndex(
       (l) =>
         l.segments.length === 1 &&
         guttersCrossed(l.segments[0] as Segment, gutters) >= 2 &&
-        l.bbox[2] - l.bbox[0] >= PROSE_WIDTH_SHARE * width,
+        l.bbox[2] - l.bbox[0] >= PROSE_WIDTH_SHARE * width &&
+        l.bbox[0] - left < 2 * l.fontSize,
     );
     if (breakAt >= 0) {
       pending.push(lines.slice(0, breakAt), lines.slice(breakAt + 1));
@@ -229,6 +234,7 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
       pending.push(lines.slice(0, -1));
       continue;
     }
+    // Two tables with different columns stacked together (a key-value block above a budget grid).
     const cut = structureCut(lines, crossers.size);
     if (cut > 0) {
       pending.push(lines.slice(0, cut), lines.slice(cut));
@@ -241,6 +247,8 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
 
 /** Crossers a table may hold before we look for two tables with different columns stacked together. */
 const CROSSER_SHARE = 0.1;
+/** Regions longer than this are not searched for a structure cut (quadratic cost). */
+const MAX_CUT_LINES = 160;
 
 /**
  * Where two stacked tables with different columns meet (a budget block above an indicator grid):
@@ -249,13 +257,14 @@ const CROSSER_SHARE = 0.1;
  */
 function structureCut(lines: readonly SegmentLine[], crosserCount: number): number {
   const segments = lines.reduce((n, l) => n + l.segments.length, 0);
-  if (crosserCount <= Math.max(2, CROSSER_SHARE * segments)) return 0;
+  // Each cut tried costs two crosser searches: leave very long regions whole.
+  if (crosserCount <= Math.max(2, CROSSER_SHARE * segments) || lines.length > MAX_CUT_LINES) return 0;
   let best = 0;
   let bestScore = crosserCount * 0.5;
   for (let k = 2; k <= lines.length - 2; k++) {
     const top = lines.slice(0, k);
     const bottom = lines.slice(k);
-    if (top.filter(isTabular).length < 2 || bottom.filter(isTabular).length < 2) continue;
+    if (top.filter(isTabular).length < 1 || bottom.filter(isTabular).length < 1 || top.length < 2 || bottom.length < 2) continue;
     const score = findCrossers(top).size + findCrossers(bottom).size;
     if (score <= bestScore) {
       bestScore = score;
