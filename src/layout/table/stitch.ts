@@ -15,6 +15,11 @@ export interface StitchPage {
   tables: PageTable[];
   /** Boxes of the page's body lines outside tables (page furniture already removed). */
   lineBoxes: BBox[];
+  /**
+   * Page height in points: when given, a continuation must start in the upper half of its page.
+   * (Where a table ends on its page says little: a row too tall to fit moves whole to the next page.)
+   */
+  height?: number;
 }
 
 interface Working {
@@ -211,7 +216,8 @@ export function stitchTables(pages: readonly StitchPage[], tolerance = DEFAULT_S
         const bottom = (prevPage.tables[prevPage.tables.length - 1]?.table.bbox ?? prev.bbox)?.[3] ?? 0;
         const textAbove = hasTextBetween(page.lineBoxes, (b) => b[3] <= top + 1);
         const textBelow = hasTextBetween(prevPage.lineBoxes, (b) => b[1] >= bottom - 1);
-        if (!textAbove && !textBelow && columnsMatch(columnBounds(prev), columnBounds(copy.table), tolerance)) {
+        const nearBreak = page.height === undefined || top <= page.height / 2;
+        if (nearBreak && !textAbove && !textBelow && columnsMatch(columnBounds(prev), columnBounds(copy.table), tolerance)) {
           appendContinuation(open.work, copy, tolerance);
           open.pageIndex = p;
           return;

@@ -44,7 +44,9 @@ function assertHasText(pages: readonly PdfPageLayout[], fileName?: string): void
 /** Per-page layouts → layout pages: furniture removed, tables stitched, blocks in reading order. */
 export function pagesToLayout(pages: readonly PdfPageLayout[]): LayoutPage[] {
   const bodyLines = removeFurniture(pages.map((p) => ({ height: p.height, lines: p.lines })));
-  const stitched = stitchTables(pages.map((p, i) => ({ tables: p.tables, lineBoxes: (bodyLines[i] ?? []).flatMap((l) => (l.bbox ? [l.bbox] : [])) })));
+  const stitched = stitchTables(
+    pages.map((p, i) => ({ tables: p.tables, height: p.height, lineBoxes: (bodyLines[i] ?? []).flatMap((l) => (l.bbox ? [l.bbox] : [])) })),
+  );
   return pages.map((p, i) => ({
     number: p.number,
     width: Math.round(p.width * 100) / 100,

@@ -98,6 +98,13 @@ describe('stitchTables', () => {
     expect(first?.[0]?.pages).toBeUndefined();
   });
 
+  it('does not join a table that starts low on the next page', () => {
+    const low = { ...page(2, ruled(XS, [340, 360, 420]), [...header(340), word('丙', [100, 360, 300, 420])]), height: 600 };
+    const [first, second] = stitchTables([{ ...page1, height: 600 }, low]);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+  });
+
   it('does not join across body text between the tables', () => {
     const withHeading = { ...page2, lineBoxes: [[0, 10, 200, 30] as BBox] };
     const [first, second] = stitchTables([page1, withHeading]);
