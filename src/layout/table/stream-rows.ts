@@ -151,6 +151,48 @@ export function linesToPieces(
   return pieces;
 }
 
+/** True when no two lines of the region are further apart than a wrapped line: rows cannot be told by gaps. */
+export function isTightRegion(lines: readonly SegmentLine[], fontSize: number): boolean {
+  if (lines.length < 3) return false;
+  for (let i = 1; i < lines.length; i++) {
+    const gap = (lines[i] as SegmentLine).bbox[1] - (lines[i - 1] as SegmentLine).bbox[3];
+    if (gap > WRAP_GAP_EM * fontSize) return false;
+  }
+  return true;
+}
+
+/**
+ * Rows of a tight region (a word processor's table: no space between rows): a line with text in
+ * the first column and in another column starts a row; any other line continues the row above
+ * (a wrapped label, or wrapped values under an empty first column).
+ */
+export function linesToTightBands(lines: readonly SegmentLine[], columns: readonly ColumnSpan[], gutters: readonly Gutter[], crossers: ReadonlySet<Segment>): Band[] {
+  const bands: Band[] = [];
+  for (const line of lines) {
+    const placed = line.segments
+      .flatMap((s) => splitAtGutters(s, gutters, crossers))
+      .map((seg): Piece => {
+        const [c0, c1] = segmentColumns(seg, columns, gutters);
+        return { c0, c1, segments: [seg], y0: seg.bbox[1], y1: seg.bbox[3] };
+      });
+    const startsRow = placed.some((p) => p.c0 === 0) && placed.some((p) => p.c0 > 0);
+    const band = bands[bands.length - 1];
+    if (!band || startsRow) {
+      bands.push({ y0: line.bbox[1], y1: line.bbox[3], pieces: placed });
+      continue;
+    }
+    for (const p of placed) {
+      const same = band.pieces.find((q) => q.c0 === p.c0 && q.c1 === p.c1);
+      if (same) {
+        same.segments.push(...p.segments);
+        same.y1 = Math.max(same.y1, p.y1);
+      } else band.pieces.push(p);
+    }
+    band.y1 = Math.max(band.y1, line.bbox[3]);
+  }
+  return bands;
+}
+
 function bandOverlaps(piece: { y0: number; y1: number }, band: Band): boolean {
   const h = Math.min(piece.y1 - piece.y0, band.y1 - band.y0);
   return overlap(piece.y0, piece.y1, band.y0, band.y1) >= 0.5 * h;

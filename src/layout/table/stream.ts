@@ -10,7 +10,7 @@ import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
 import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan } from './stream-columns.js';
 import { median, wordsToSegmentLines, type SegmentLine } from './stream-lines.js';
-import { bandsToPlacedPieces, linesToPieces, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
+import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
   /** Page size in PDF points. */
@@ -121,8 +121,9 @@ function regionToTable(region: readonly SegmentLine[], page: number | null): Tab
   if (gutters.length === 0) return null;
   const columns = guttersToColumns(region, gutters);
   const fontSize = median(region.map((l) => l.fontSize));
-  const pieces = linesToPieces(region, columns, gutters, crossers, fontSize);
-  const { bands, spanning } = piecesToBands(pieces);
+  const { bands, spanning } = isTightRegion(region, fontSize)
+    ? { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] }
+    : piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
   const table = gridToTable(rows, columns, placed, page);
   return looksLikeTable(table) ? table : null;
