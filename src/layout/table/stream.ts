@@ -112,7 +112,18 @@ function looksLikeTable(table: Table): boolean {
   if ([...perRow.values()].filter((n) => n >= 2).length < MIN_FULL_ROWS) return false;
   // Side-by-side paragraphs (a two-column page) stack many lines in nearly every cell.
   const multiLine = filled.filter((c) => (c.lines?.length ?? 1) >= 3).length;
-  return !(table.colCount === 2 && multiLine >= (2 / 3) * filled.length);
+  if (table.colCount === 2 && multiLine >= (2 / 3) * filled.length) return false;
+  // …or, with no space between lines, one line per row, each line filling its column (justified).
+  if (table.colCount === 2 && table.rowCount >= 5) {
+    const lines = filled.flatMap((c) => (c.lines ?? []).map((l) => ({ col: c.col, width: (l.bbox?.[2] ?? 0) - (l.bbox?.[0] ?? 0) })));
+    const full = [0, 1].every((col) => {
+      const widths = lines.filter((l) => l.col === col).map((l) => l.width);
+      const max = Math.max(...widths);
+      return widths.filter((w) => w >= 0.9 * max).length >= 0.8 * widths.length;
+    });
+    if (full) return false;
+  }
+  return true;
 }
 
 function regionToTable(region: readonly SegmentLine[], page: number | null): Table | null {
