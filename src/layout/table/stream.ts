@@ -126,6 +126,21 @@ function looksLikeTable(table: Table): boolean {
   return true;
 }
 
+const NUMERIC = /^[-+(]?[\d,.\s]+%?\)?$/u;
+
+/**
+ * Mark header cells: the leading rows that hold no number while the rows below them do (a grouped
+ * header takes two rows: one with spans, one with the sub-headings).
+ */
+function markHeaderRows(table: Table): void {
+  const numericRow = (r: number): boolean => table.cells.some((c) => c.row === r && NUMERIC.test(c.text));
+  const bodyHasNumbers = Array.from({ length: table.rowCount }, (_, r) => r).some((r) => r > 0 && numericRow(r));
+  if (!bodyHasNumbers) return;
+  let rows = 0;
+  while (rows < Math.min(3, table.rowCount - 1) && !numericRow(rows) && table.cells.some((c) => c.row === rows && c.text !== '')) rows++;
+  for (const c of table.cells) if (c.row < rows && c.text !== '') c.header = true;
+}
+
 function regionToTable(region: readonly SegmentLine[], page: number | null): Table | null {
   const crossers = findCrossers(region);
   const gutters = linesToGutters(region, crossers);
@@ -137,7 +152,9 @@ function regionToTable(region: readonly SegmentLine[], page: number | null): Tab
     : piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
   const table = gridToTable(rows, columns, placed, page);
-  return looksLikeTable(table) ? table : null;
+  if (!looksLikeTable(table)) return null;
+  markHeaderRows(table);
+  return table;
 }
 
 /**

@@ -49,6 +49,7 @@ describe('wordsToTables on hand-made words', () => {
     expect(t.colCount).toBe(3);
     expect(t.bbox?.[0]).toBe(50);
     expect(t.cells.find((c) => c.text === 'Pears')).toEqual(expect.objectContaining({ row: 2, col: 0, rowSpan: 1, colSpan: 1, bbox: [50, 136, 75, 146] }));
+    expect(t.cells.filter((c) => c.header).map((c) => c.text)).toEqual(['Item', 'Qty', 'Price']);
   });
 
   it('finds no table in prose lines', () => {
@@ -108,6 +109,7 @@ describe('wordsToTables on hand-made words', () => {
       ['South', '988', '1,002'],
     ]);
     expect(table?.cells).toContainEqual(expect.objectContaining({ row: 0, col: 1, colSpan: 2, text: 'Year 2023' }));
+    expect(table?.cells.filter((c) => c.header).map((c) => c.text)).toEqual(['Region', 'Year 2023', 'Men', 'Women']);
   });
 
   it('gives a label centred beside a group of rows a row span', () => {
