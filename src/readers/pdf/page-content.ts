@@ -28,7 +28,13 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContent> 
     page.getOperatorList(),
   ]);
   const items = text.items.filter((item): item is PdfTextItem & typeof item => 'str' in item);
-  const words = textItemsToWords(items, viewport.transform);
+  // Text placed outside the page box (cropped content) is not part of the page.
+  const onPage = (w: Word): boolean => {
+    const cx = (w.bbox[0] + w.bbox[2]) / 2;
+    const cy = (w.bbox[1] + w.bbox[3]) / 2;
+    return cx >= 0 && cy >= 0 && cx <= viewport.width && cy <= viewport.height;
+  };
+  const words = textItemsToWords(items, viewport.transform).filter(onPage);
   const edges = operatorListToEdges(operators.fnArray, operators.argsArray, pdfjs.OPS as unknown as PdfOps, viewport.transform);
   const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject]);
   const images = operators.fnArray.reduce((n, fn) => (imageOps.has(fn) ? n + 1 : n), 0);

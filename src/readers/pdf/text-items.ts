@@ -128,7 +128,8 @@ function touches(left: Run, right: Run): boolean {
   if (Math.abs(left.size - right.size) > 0.25 * size) return false;
   if (Math.abs(left.y1 - right.y1) > 0.2 * size) return false;
   const gap = right.x0 - left.x1;
-  return gap > -0.3 * size && gap < 0.25 * size;
+  // Runs split at a font change touch (gap ≈ 0); text of the next cell is at least its padding away.
+  return gap > -0.3 * size && gap < 0.15 * size;
 }
 
 function joinRuns(left: Run, right: Run): Run {
