@@ -33,6 +33,9 @@ export function applyMatrix(m: readonly number[], x: number, y: number): [number
   return [(m[0] ?? 1) * x + (m[2] ?? 0) * y + (m[4] ?? 0), (m[1] ?? 0) * x + (m[3] ?? 1) * y + (m[5] ?? 0)];
 }
 
+/** Full-width and CJK punctuation: never a space next to it. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uff65“”‘’—…·、]/u;
+
 /** Share of a font size below the baseline that glyph boxes cover (descenders). */
 const DESCENT = 0.15;
 
@@ -136,8 +139,13 @@ function joinRuns(left: Run, right: Run): Run {
   const gap = right.x0 - left.x1;
   const a = left.raw.replace(/\s+$/u, '');
   const b = right.raw.replace(/^\s+/u, '');
-  const cjk = isCjkChar([...a].pop()) || isCjkChar(b[0]);
-  const space = !cjk && gap > 0.15 * left.size ? ' ' : '';
+  // A space the PDF wrote at the junction stays unless both sides are CJK (`2022 ` + `年` → `2022 年`).
+  const last = [...a].pop() ?? '';
+  const first = b[0] ?? '';
+  const bothCjk = isCjkChar(last) && isCjkChar(first);
+  const punctuation = CJK_PUNCTUATION.test(last) || CJK_PUNCTUATION.test(first);
+  const written = a !== left.raw || b !== right.raw;
+  const space = !bothCjk && !punctuation && (written || gap > 0.1 * left.size) ? ' ' : '';
   return {
     raw: a + space + b,
     x0: Math.min(left.x0, right.x0),
@@ -149,13 +157,15 @@ function joinRuns(left: Run, right: Run): Run {
 }
 
 /**
- * Spaces between two CJK characters carry nothing in Chinese; they come from justified lines
- * whose stretched gaps pdf.js reads as spaces. Spaces next to digits and Latin words stay.
+ * Spaces between two CJK characters, or next to CJK punctuation, carry nothing in Chinese; they
+ * come from justified lines whose stretched gaps pdf.js reads as spaces. Spaces between CJK and
+ * digits or Latin words stay.
  */
 export function dropSpacesBetweenCjk(text: string): string {
   return text.replace(/(?<=\S)[ \u00a0]+(?=\S)/gu, (spaces: string, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + spaces.length];
+    if (CJK_PUNCTUATION.test(before ?? '') || CJK_PUNCTUATION.test(after ?? '')) return '';
     return isCjkChar(before) && isCjkChar(after) ? '' : spaces;
   });
 }
