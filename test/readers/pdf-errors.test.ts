@@ -60,3 +60,13 @@ describe('PDF errors', () => {
     expect((await errorOf(readPdfTables(bytesOf('test/fixtures/pdf/truncated.pdf'), {}))).code).toBe('TRUNCATED');
   });
 });
+
+describe('PDF warnings', () => {
+  it('warns about a page of images without text inside a text PDF', async () => {
+    const { pagesToWarnings } = await import('../../src/readers/pdf/index.js');
+    const page = (number: number, textChars: number, images: number) => ({ number, width: 595, height: 842, tables: [], lines: [], textChars, images });
+    expect(pagesToWarnings([page(1, 900, 0), page(2, 0, 1), page(3, 0, 0)])).toEqual([
+      { code: 'PAGE_NO_TEXT', message: '第 2 页只有图像、没有文本层（可能是扫描页），该页内容未读取', anchor: { page: 2, bbox: null, ref: null } },
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  * breaks stitched into the page where they start, and everything put in reading order.
  */
 import { SelfevalError } from '../../errors.js';
-import type { Block, LayoutDocument, LayoutPage, Line, Table } from '../../layout/model.js';
+import type { Block, LayoutDocument, LayoutPage, LayoutWarning, Line, Table } from '../../layout/model.js';
 import { stitchTables } from '../../layout/table/stitch.js';
 import type { Reader, ReadOptions } from '../types.js';
 import { checkPdfBytes, pageErrorToSelfevalError, pdfHeaderOffset } from './errors.js';
@@ -55,6 +55,17 @@ export function pagesToLayout(pages: readonly PdfPageLayout[]): LayoutPage[] {
   }));
 }
 
+/** A page of images without text inside a text PDF: a scanned page whose content is not read. */
+export function pagesToWarnings(pages: readonly PdfPageLayout[]): LayoutWarning[] {
+  return pages
+    .filter((p) => p.textChars === 0 && p.images > 0)
+    .map((p) => ({
+      code: 'PAGE_NO_TEXT',
+      message: `第 ${p.number} 页只有图像、没有文本层（可能是扫描页），该页内容未读取`,
+      anchor: { page: p.number, bbox: null, ref: null },
+    }));
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<LayoutDocument> {
   const { fileName } = options;
   checkPdfBytes(bytes, fileName);
@@ -75,7 +86,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
         producer: info.producer,
         title: info.title,
         pages: pagesToLayout(pages),
-        warnings: [],
+        warnings: pagesToWarnings(pages),
       };
     },
     fileName === undefined ? {} : { fileName },
