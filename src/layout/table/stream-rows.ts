@@ -4,8 +4,8 @@
  * A piece is the text of one cell: segments in the same columns stacked with no more than a line
  * gap between them (a wrapped cell). Rows ("bands") are built from one-line pieces first, since a
  * one-line cell shows exactly where its row is; taller pieces then join the row they overlap, and
- * a piece overlapping several rows spans them. A label alone on its band, sitting between rows
- * that leave its column empty, is a vertically centred merged cell: it spans the rows around it.
+ * a piece overlapping several rows spans them. Vertically centred group labels are placed by
+ * stream-labels; tight regions (no gap between rows) are split at the first column instead.
  */
 import type { TextRun } from '../lines.js';
 import type { BBox } from '../model.js';
@@ -252,9 +252,7 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
     }
     spanning.push({ piece: p, bands: hits });
   }
-  // Keep the order of `bands` and `core` together while sorting.
-  const order = bands.map((b, i) => ({ b, c: core[i] })).sort((a, b) => a.b.y0 - b.b.y0);
-  return { bands: order.map((o) => o.b), spanning };
+  return { bands: [...bands].sort((a, b) => a.y0 - b.y0), spanning };
 }
 
 /** Rows of the final grid (bands in order) and every piece's row range. */
@@ -269,8 +267,8 @@ export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyAr
     for (const piece of b.pieces) if (!labelPieces.has(piece)) placed.push({ piece, r0: index.get(b) as number, r1: index.get(b) as number });
   }
   for (const l of labels) {
-    const r = l.rows.map((b) => index.get(b) as number);
-    for (const piece of l.pieces) placed.push({ piece, r0: Math.min(...r), r1: Math.max(...r) });
+    const r = l.rows.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
+    if (r.length > 0) for (const piece of l.pieces) placed.push({ piece, r0: Math.min(...r), r1: Math.max(...r) });
   }
   for (const s of spanning) {
     const r = s.bands.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
