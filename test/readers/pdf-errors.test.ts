@@ -19,7 +19,7 @@ async function errorOf(promise: Promise<unknown>): Promise<SelfevalError> {
   throw new Error('expected a SelfevalError');
 }
 
-describe('PDF errors', () => {
+describe('PDF errors', { timeout: 60_000 }, () => {
   it('reports an encrypted PDF as ENCRYPTED, naming the file', async () => {
     const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/encrypted.pdf'), { fileName: 'encrypted.pdf' }));
     expect(error.code).toBe('ENCRYPTED');
@@ -61,7 +61,7 @@ describe('PDF errors', () => {
   });
 });
 
-describe('PDF warnings', () => {
+describe('PDF warnings', { timeout: 60_000 }, () => {
   it('warns about a page of images without text inside a text PDF', async () => {
     const { pagesToWarnings } = await import('../../src/readers/pdf/index.js');
     const page = (number: number, textChars: number, images: number) => ({ number, width: 595, height: 842, tables: [], lines: [], textChars, images });

@@ -83,7 +83,7 @@ describe.each(['chromium', 'libreoffice'])('zengcheng-2022-table.%s.pdf', (produ
   });
 });
 
-describe('liwan-2023-table.chromium.pdf', () => {
+describe('liwan-2023-table.chromium.pdf', { timeout: 60_000 }, () => {
   let doc: LayoutDocument;
   beforeAll(async () => {
     doc = await read('samples/liwan-2023-table.chromium.pdf');
@@ -153,7 +153,7 @@ describe.each(['chromium', 'libreoffice'])('baiyun-2023-report.%s.pdf', (produce
   });
 });
 
-describe('CID fonts with predefined CMaps and no ToUnicode', () => {
+describe('CID fonts with predefined CMaps and no ToUnicode', { timeout: 60_000 }, () => {
   it('decodes UniGB-UCS2-H and GBK-EUC-H text through the packaged CMaps', async () => {
     const doc = await read('test/fixtures/pdf/cid-predefined-cmap.pdf');
     expect(linesOf(doc).map((l) => l.text)).toEqual(['部门整体支出绩效自评表', '年度目标值：4 场以上。', '得分 6.28，评价等级：优']);
@@ -170,7 +170,7 @@ describe('CID fonts with predefined CMaps and no ToUnicode', () => {
   });
 });
 
-describe('readPdfTables', () => {
+describe('readPdfTables', { timeout: 60_000 }, () => {
   it('gives per-page tables, not stitched, for the pages asked', async () => {
     const { pageCount, tables } = await readPdfTables(bytesOf('samples/zengcheng-2022-table.chromium.pdf'), { pages: [2, 3] });
     expect(pageCount).toBe(5);
@@ -180,7 +180,7 @@ describe('readPdfTables', () => {
   }, 60_000);
 });
 
-describe('withPdfDocument', () => {
+describe('withPdfDocument', { timeout: 60_000 }, () => {
   it('destroys the document after use, also when the callback throws', async () => {
     const bytes = bytesOf('test/fixtures/pdf/cid-predefined-cmap.pdf');
     let kept: { getPage(n: number): Promise<unknown> } | null = null;
@@ -198,7 +198,7 @@ describe('withPdfDocument', () => {
   });
 });
 
-describe('PDF tables against their HTML twins', () => {
+describe('PDF tables against their HTML twins', { timeout: 60_000 }, () => {
   /** Every cell as `text[rowSpan×colSpan]` (spaces dropped), counted. */
   const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
   const key = (text: string, rowSpan: number, colSpan: number) => `${text.replace(/\s+/gu, '')}[${rowSpan}×${colSpan}]`;
@@ -222,7 +222,7 @@ describe('PDF tables against their HTML twins', () => {
   }, 120_000);
 });
 
-describe('removeFurniture', () => {
+describe('removeFurniture', { timeout: 60_000 }, () => {
   const line = (text: string, y: number) => ({ text, bbox: [80, y, 500, y + 12] as [number, number, number, number] });
   const page = (lines: ReturnType<typeof line>[]) => ({ height: 842, lines });
 
