@@ -134,6 +134,15 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
       provenance: provenanceOf(anchor, [row.inherited.has('name') ? '' : name ?? '', fieldText(row, 'weight') ?? '', fieldText(row, 'score') ?? ''].filter(Boolean).join(' ')),
     };
   });
+  // Text exports lose merged cells: a later sub-row of an indicator printed under one merged name
+  // cell (采购意向公开合规性 0.5 + 1.5) carries that name, as the grid formats give it.
+  if (layout.format === 'text') {
+    doc.indicators.forEach((ind, k) => {
+      const previous = doc.indicators[k - 1];
+      if (ind.name === null && (ind.part ?? 0) >= 2 && previous?.rubricId === ind.rubricId && previous.name !== null) ind.name = previous.name;
+    });
+  }
+
   readDeclared(grid, doc, rubric);
 
   // Facts stated by the department in its own words (评分依据, 未达标原因 …), never the rule text.
