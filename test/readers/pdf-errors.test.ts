@@ -50,7 +50,7 @@ describe('PDF errors', { timeout: 60_000 }, () => {
   });
 
   it('reports the scanned table as NO_TEXT_LAYER (扫描件无文本层，需要 OCR)', async () => {
-    const error = await errorOf(pdfReader.read(bytesOf('samples/zengcheng-2022-table.scanned.pdf'), { fileName: 'scan.pdf' }));
+    const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/zengcheng-2022-table.scanned.pdf'), { fileName: 'scan.pdf' }));
     expect(error.code).toBe('NO_TEXT_LAYER');
     expect(error.message).toContain('扫描件无文本层，需要 OCR');
   }, 60_000);
