@@ -9,7 +9,8 @@
  * at the region's top or bottom (a title or a note), so tables next to prose stand alone.
  */
 import type { BBox } from '../model.js';
-import { median, type Segment, type SegmentLine } from './stream-lines.js';
+import type { TextRun } from '../lines.js';
+import { isNumber, median, NUMBER_GAP_EM, type Segment, type SegmentLine } from './stream-lines.js';
 
 /** Free x-range between two columns, PDF points. */
 export interface Gutter {
@@ -66,10 +67,14 @@ const FINE_GAP_EM = 0.3;
  */
 function segmentSpans(seg: Segment): Array<readonly [number, number]> {
   const spans: Array<[number, number]> = [];
+  let prev: TextRun | null = null;
   for (const run of [...seg.runs].sort((a, b) => a.bbox[0] - b.bbox[0])) {
     const last = spans[spans.length - 1];
-    if (last && run.bbox[0] - last[1] < FINE_GAP_EM * seg.fontSize) last[1] = Math.max(last[1], run.bbox[2]);
+    // Two numbers a space apart are two cells (see splitNumberRun); words a space apart are text.
+    const limit = prev && isNumber(prev.text) && isNumber(run.text) ? NUMBER_GAP_EM : FINE_GAP_EM;
+    if (last && run.bbox[0] - last[1] < limit * seg.fontSize) last[1] = Math.max(last[1], run.bbox[2]);
     else spans.push([run.bbox[0], run.bbox[2]]);
+    prev = run;
   }
   return spans;
 }

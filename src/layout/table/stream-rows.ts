@@ -44,9 +44,17 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 
-/** Estimated advance of a character in font sizes (pdf.js gives a run's width, not each glyph's). */
+/**
+ * Estimated advance of a character in font sizes (pdf.js gives a run's width, not each glyph's):
+ * 1 em for CJK, rough Helvetica/Arial widths for Latin (the common sans-serif metrics).
+ */
 function emAdvance(ch: string): number {
-  return isCjkChar(ch) ? 1 : 0.5;
+  if (isCjkChar(ch)) return 1;
+  if (/\s/u.test(ch) || /[.,;:'!|ijlft]/u.test(ch)) return 0.278;
+  if (/[()\-r]/u.test(ch)) return 0.333;
+  if (/[mw%]/u.test(ch) || /[MW]/u.test(ch)) return 0.86;
+  if (/[A-Z]/u.test(ch)) return 0.68;
+  return 0.556;
 }
 
 /**
@@ -60,12 +68,21 @@ function splitRunAtGutters(run: TextRun, gutters: readonly Gutter[]): TextRun[] 
   const total = chars.reduce((sum, ch) => sum + emAdvance(ch), 0);
   const scale = total > 0 ? (run.bbox[2] - run.bbox[0]) / total : 0;
   let pos = 0;
-  const cuts: number[] = [];
+  const spaces: Array<{ i: number; x: number }> = [];
   chars.forEach((ch, i) => {
-    const x = run.bbox[0] + (pos + emAdvance(ch) / 2) * scale;
-    if (/\s/u.test(ch) && crossed.some((g) => x >= g.x0 - run.fontSize && x <= g.x1 + run.fontSize)) cuts.push(i);
+    if (/\s/u.test(ch)) spaces.push({ i, x: run.bbox[0] + (pos + emAdvance(ch) / 2) * scale });
     pos += emAdvance(ch);
   });
+  // One cut per gutter: the space estimated nearest its middle, if near enough.
+  const cuts = [
+    ...new Set(
+      crossed.flatMap((g) => {
+        const mid = (g.x0 + g.x1) / 2;
+        const near = spaces.filter((s) => s.x >= g.x0 - run.fontSize && s.x <= g.x1 + run.fontSize).sort((a, b) => Math.abs(a.x - mid) - Math.abs(b.x - mid));
+        return near.length > 0 ? [(near[0] as { i: number }).i] : [];
+      }),
+    ),
+  ].sort((a, b) => a - b);
   if (cuts.length === 0) return [run];
   const out: TextRun[] = [];
   let start = 0;
@@ -83,8 +100,14 @@ function splitRunAtGutters(run: TextRun, gutters: readonly Gutter[]): TextRun[] 
 function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>): Segment[] {
   const parts: Segment[] = [];
   let current: Segment['runs'] = [];
-  // A crosser is a cell spanning columns ("Year 2023" over two): only its separate runs may split.
-  const runs = crossers.has(seg) ? seg.runs : seg.runs.flatMap((r) => splitRunAtGutters(r, gutters));
+  // A crosser may be a cell spanning columns ("Year 2023" over two): it splits at spaces only when
+  // that gives three cells or more (a header row drawn as one run: "Sampled Responded Rate (%)").
+  const runs = crossers.has(seg)
+    ? seg.runs.flatMap((r) => {
+        const parts = splitRunAtGutters(r, gutters);
+        return parts.length >= 3 ? parts : [r];
+      })
+    : seg.runs.flatMap((r) => splitRunAtGutters(r, gutters));
   for (const run of runs) {
     const prev = current[current.length - 1];
     if (prev && gutters.some((g) => overlap(prev.bbox[2], run.bbox[0], g.x0, g.x1) > 0.5 * Math.min(g.x1 - g.x0, run.bbox[0] - prev.bbox[2]))) {
