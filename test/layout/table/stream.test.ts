@@ -194,6 +194,30 @@ describe('wordsToTables on hand-made words', () => {
     ]);
   });
 
+  it('splits a run of numbers a space apart into cells, but not a run of words', () => {
+    // Each data row arrives as two runs: the name, then every number in one run ("1.5 22.0 300").
+    const words = [
+      word('Name', 50, 100),
+      word('A', 130, 100),
+      word('B', 152, 100),
+      word('C', 178, 100),
+      word('North', 50, 118),
+      { text: '1.5 22.0 300', bbox: [122, 118, 188, 128] as BBox, fontSize: SIZE },
+      word('South', 50, 136),
+      { text: '2.5 10.0 400', bbox: [122, 136, 188, 146] as BBox, fontSize: SIZE },
+      word('East', 50, 154),
+      { text: '3.0 12.5 500', bbox: [122, 154, 188, 164] as BBox, fontSize: SIZE },
+    ];
+    const [table] = wordsToTables(words, PAGE);
+    expect(table?.colCount).toBe(4);
+    expect(tableToRows(table as Table)).toEqual([
+      ['Name', 'A', 'B', 'C'],
+      ['North', '1.5', '22.0', '300'],
+      ['South', '2.5', '10.0', '400'],
+      ['East', '3.0', '12.5', '500'],
+    ]);
+  });
+
   it('does not take two columns of prose for a table', () => {
     const words: TextRun[] = [];
     for (let i = 0; i < 12; i++) {
