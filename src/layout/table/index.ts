@@ -116,8 +116,8 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
   if (s.stream) {
     const exclude = grids.map((g) => g.bbox);
     const rest = content.words.filter((w) => !insideAny(exclude, w));
-    for (const t of wordsToTables(rest, { width: content.width, height: content.height, exclude })) {
-      const table = page !== null && t.page === null ? { ...t, page } : t;
+    // The page goes in, so that every cell and line of an unruled table carries it too.
+    for (const table of wordsToTables(rest, { width: content.width, height: content.height, exclude, page })) {
       tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false) });
     }
   }
