@@ -1,3 +1,4 @@
+import { cellsStartingOnRow } from '../../src/layout/grid.js';
 import type { Anchor, Cell, Table } from '../../src/layout/model.js';
 import type { Budget, BudgetField, BudgetLine } from '../../src/schema/document.js';
 import type { Provenance } from '../../src/schema/provenance.js';
@@ -38,7 +39,7 @@ export function readHeaderBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
   const seen = new Set<HeaderKey>();
   for (const { table, rows } of preamble) {
     for (const r of rows) {
-      const cells = table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+      const cells = cellsStartingOnRow(table, r);
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k] as Cell;
         const found = labelOf(cell.text);
@@ -94,7 +95,7 @@ export function readBudgetBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
   const rows = preamble.flatMap(({ table, rows: rs }) => rs.map((r) => ({ table, r })));
   for (let k = 0; k < rows.length; k++) {
     const { table, r } = rows[k] as { table: Table; r: number };
-    const cells = table.cells.filter((c) => c.row === r && c.text.trim() !== '').sort((a, b) => a.col - b.col);
+    const cells = cellsStartingOnRow(table, r).filter((c) => c.text.trim() !== '');
     const figures = cells.filter((c) => parseNumber(c.text.trim()) !== null && /^[-\d,.，．０-９\s]+$/u.test(c.text.trim()));
     if (figures.length < 3 || figures.length < cells.length - 1) continue;
     // Labels: leaf labels in the rows above (up to 4), in column order.

@@ -1,4 +1,4 @@
-import { tableToGrid } from '../../src/layout/grid.js';
+import { cellsStartingOnRow, tableToGrid } from '../../src/layout/grid.js';
 import type { Anchor, Cell, LayoutDocument, Table } from '../../src/layout/model.js';
 import { assignFields, swapWeightBeforeLabel, type FieldAssignment, type RowToken } from './assign-fields.js';
 import { headerColumnsOf, isHeaderRow, type HeaderColumn, type RowField } from './header-map.js';
@@ -39,10 +39,6 @@ const SPANNING_FIELDS = new Set<RowField>(['level1', 'level1Weight', 'level2', '
 const TOTAL_LABEL = /^(总分|合计|总计|合 计|总 分)$/u;
 const GRADE_LABEL = /评价等级|自评等级|绩效等级/u;
 
-function rowCells(table: Table, row: number): Cell[] {
-  return table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
-}
-
 function tokensOf(cells: readonly Cell[]): RowToken<Anchor>[] {
   return cells
     .filter((c) => c.text.trim() !== '')
@@ -69,7 +65,7 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
     const grid = tableToGrid(table);
     const pre: number[] = [];
     for (let r = 0; r < table.rowCount; r++) {
-      const own = rowCells(table, r);
+      const own = cellsStartingOnRow(table, r);
       const texts = own.map((c) => c.text);
       if (!columns) {
         const header = headerColumnsOf(own);

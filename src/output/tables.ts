@@ -3,6 +3,7 @@
  * formula-injection escaped) or as Markdown. Works on the layout Table model only.
  */
 import type { BBox, Table } from '../layout/model.js';
+import { tableToTextRows } from '../layout/grid.js';
 
 /** The tables of one input file. */
 export interface FileTables {
@@ -35,14 +36,7 @@ export interface TableJson {
 export const UTF8_BOM = '\uFEFF';
 
 /** Dense text grid of a table: merged cells at their top-left position, covered positions ''. */
-export function tableToRows(table: Table): string[][] {
-  const rows = Array.from({ length: table.rowCount }, () => Array.from({ length: table.colCount }, () => ''));
-  for (const cell of table.cells) {
-    const row = rows[cell.row];
-    if (row && cell.col < row.length) row[cell.col] = cell.text;
-  }
-  return rows;
-}
+export const tableToRows = tableToTextRows;
 
 export function tableToJson(table: Table): TableJson {
   return {
