@@ -1,5 +1,3 @@
-import type { Provenance } from '../../src/schema/provenance.js';
-
 const DISTRICTS = ['越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '花都区', '南沙区', '从化区', '增城区'];
 
 /** The district a department belongs to, from its name (广州市增城区… → 增城区). */
@@ -41,5 +39,3 @@ export function findDepartmentInTitles(text: string): { name: string; index: num
   const m = re.exec(text);
   return m && m[1] ? { name: m[1], index: (m.index ?? 0) + 1 } : null;
 }
-
-export type { Provenance };

@@ -6,7 +6,7 @@ import { cleanDepartmentName, findDepartmentInTitles, findDepartmentName, region
 import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
-import { TextStream, layoutLines } from '../shared/text-stream.js';
+import { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { alignRowsToRubric } from './align.js';
 import { readDeclared } from './declared.js';
@@ -153,7 +153,6 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
     }),
   );
   doc.facts = findFacts(TextStream.fromLines(factLines));
-  void layoutLines;
   return doc;
 }
 

@@ -105,7 +105,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   const names = outputNames(files);
   const rows: BatchRow[] = new Array(files.length);
   // Only what pairing needs stays in memory.
-  const index: Array<{ i: number; path: string; department: string | null; year: number | null }> = [];
+  const index: Array<{ i: number; path: string; year: number | null }> = [];
   let done = 0;
   await Promise.all(
     files.map((file, i) =>
@@ -114,7 +114,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
         const output = join(options.outDir, names[i] as string);
         if (result.ok) {
           await writeFile(output, `${JSON.stringify(result.document, null, 2)}\n`);
-          index.push({ i, path: output, department: result.document.department.name, year: result.document.fiscalYear });
+          index.push({ i, path: output, year: result.document.fiscalYear });
         }
         rows[i] = summarize(result, result.ok ? output : null);
         done++;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { runOne } from '../../pipeline/run.js';
+import { chooseCompanions } from '../../pipeline/batch.js';
+import { runOne, verify } from '../../pipeline/run.js';
 import type { Document } from '../../schema/document.js';
 import { formatTable } from '../format.js';
 
@@ -39,7 +40,9 @@ export function registerVerify(program: Command): void {
         if (r.ok) companions.push(r.document);
         else process.stderr.write(`错误 ${r.error.message}\n`);
       }
-      const result = await runOne(file, companions);
+      const first = await runOne(file);
+      // Only documents of the same department and year are companions (one per kind).
+      const result = first.ok && companions.length > 0 ? { ...first, document: verify(first.document, chooseCompanions(first.document, companions)) } : first;
       if (!result.ok) {
         process.stderr.write(`错误 ${result.error.message}\n`);
         process.exitCode = 1;
