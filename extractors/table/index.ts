@@ -32,6 +32,37 @@ function looseLines(layout: LayoutDocument): Line[] {
   return layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'line' ? [b.line] : [])));
 }
 
+/**
+ * The department: its form field, else a name in the title, else one inside a 《…》 title in the text
+ * (liwan 2023 leaves 单位名称 empty and names itself in 《广州市荔湾区协作办公室内部预算绩效管理制度》).
+ */
+function readDepartment(
+  doc: ExtractedDocument,
+  header: ReturnType<typeof readHeaderBlock>,
+  layout: LayoutDocument,
+  allText: TextStream,
+  titleText: string,
+): void {
+  if (header.department) {
+    const name = cleanDepartmentName(header.department.text);
+    doc.department = { name, region: regionOf(name), inferred: false, provenance: header.department.provenance };
+    return;
+  }
+  const fromTitle = findDepartmentName(titleText);
+  const found = fromTitle ?? findDepartmentInTitles(allText.text);
+  if (!found) return;
+  const titleLine = fromTitle ? (looseLines(layout).find((l) => l.text.includes(found.name)) ?? null) : null;
+  const anchor = fromTitle ? titleLine : allText.anchorAt(found.index, found.index + found.name.length);
+  // The passage the name was read from: the title line, or the 《…》 it sits in.
+  const close = allText.text.indexOf('》', found.index);
+  const passage = fromTitle
+    ? (titleLine?.text ?? found.name)
+    : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
+  const provenance = provenanceOf(anchor, passage);
+  doc.department = { name: found.name, region: regionOf(found.name), inferred: true, provenance };
+  doc.warnings.push({ code: 'DEPARTMENT_INFERRED', message: `表中单位名称为空，按正文推断为“${found.name}”`, provenance });
+}
+
 function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
   const doc = emptyDocument('self-evaluation-table', layout, source);
   const grid = readIndicatorGrid(layout);
@@ -54,31 +85,7 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
   if (header.year) doc.fiscalYear = header.year.value;
   else if (titleYear) doc.fiscalYear = Number(titleYear);
 
-  if (header.department) {
-    const name = cleanDepartmentName(header.department.text);
-    doc.department = { name, region: regionOf(name), inferred: false, provenance: header.department.provenance };
-  } else {
-    const fromTitle = findDepartmentName(titleText);
-    const inText = fromTitle ? null : findDepartmentInTitles(allText.text);
-    const found = fromTitle ?? inText;
-    if (found) {
-      const anchor = fromTitle ? looseLines(layout).find((l) => l.text.includes(found.name)) ?? null : allText.anchorAt(found.index, found.index + found.name.length);
-      // The passage the name was read from: the title line, or the 《…》 it sits in.
-      const close = allText.text.indexOf('》', found.index);
-      const passage = fromTitle ? (anchor as Line | null)?.text ?? found.name : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
-      doc.department = {
-        name: found.name,
-        region: regionOf(found.name),
-        inferred: true,
-        provenance: provenanceOf(anchor, passage),
-      };
-      doc.warnings.push({
-        code: 'DEPARTMENT_INFERRED',
-        message: `表中单位名称为空，按正文推断为“${found.name}”`,
-        provenance: provenanceOf(anchor, passage),
-      });
-    }
-  }
+  readDepartment(doc, header, layout, allText, titleText);
 
   // Rows → rubric entries.
   const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
