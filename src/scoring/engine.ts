@@ -128,10 +128,20 @@ function entryContexts(rubric: Rubric, document: Document, companions: readonly 
   return contexts;
 }
 
-/** Σ of the rows with every recomputable entry's rows replaced by the recomputed score. */
+/**
+ * Σ of the rows with every recomputable entry's rows replaced by the recomputed score, and every
+ * entry recomputed only as a range (completion rates with qualitative items) brought into that range:
+ * a declared 19.78 where the rule allows at most 18.11 counts as 18.11.
+ */
 function recomputedTotalOf(document: Document, checks: readonly Check[]): number | null {
   if (document.indicators.length === 0) return null;
-  const replaced = new Map(checks.filter((c) => c.recomputed !== null).map((c) => [c.rubricId, c.recomputed ?? 0]));
+  const replaced = new Map<string, number>();
+  for (const c of checks) {
+    if (c.recomputed !== null) replaced.set(c.rubricId, c.recomputed);
+    else if (c.range !== null && c.declared !== null && (c.declared < c.range[0] || c.declared > c.range[1])) {
+      replaced.set(c.rubricId, Math.min(Math.max(c.declared, c.range[0]), c.range[1]));
+    }
+  }
   const kept = document.indicators.filter((r) => r.rubricId === null || !replaced.has(r.rubricId));
   return round2(sum(kept.map((r) => r.declaredScore ?? 0)) + sum([...replaced.values()]));
 }
