@@ -10,6 +10,7 @@
  */
 import type { BBox } from '../model.js';
 import type { TextRun } from '../lines.js';
+import { headerCut } from './stream-header.js';
 import { isNumber, median, NUMBER_GAP_EM, type Segment, type SegmentLine } from './stream-lines.js';
 
 /** Free x-range between two columns, PDF points. */
@@ -214,6 +215,12 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
     const crossers = findCrossers(lines);
     const gutters = linesToGutters(lines, crossers);
     if (gutters.length === 0) continue;
+    // A header row right below a row of numbers starts the next table.
+    const atHeader = headerCut(lines);
+    if (atHeader > 0) {
+      pending.push(lines.slice(0, atHeader), lines.slice(atHeader));
+      continue;
+    }
     const width = regionWidth(lines);
     const left = Math.min(...lines.map((l) => l.bbox[0]));
     // Prose starts at the left margin; a paragraph indented into a column is a long cell.

@@ -9,6 +9,7 @@ import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
 import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan } from './stream-columns.js';
+import { leadingHeader, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type SegmentLine } from './stream-lines.js';
 import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
 
@@ -142,8 +143,11 @@ function markHeaderRows(table: Table): void {
 }
 
 function regionToTable(region: readonly SegmentLine[], page: number | null): Table | null {
+  // A header row names the columns: its cells anchor them where alignment alone is unclear.
+  const header = leadingHeader(region);
   const crossers = findCrossers(region);
-  const gutters = linesToGutters(region, crossers);
+  const aligned = linesToGutters(region, crossers);
+  const gutters = header ? withHeaderGutters(aligned, header, region.slice(header.end + 1)) : aligned;
   if (gutters.length === 0) return null;
   const columns = guttersToColumns(region, gutters);
   const fontSize = median(region.map((l) => l.fontSize));
