@@ -12,13 +12,15 @@ import { isRuledAcross, mergeEdges, openEndsToEdges, type Edge } from './edges.j
 import { intersectionsToCells } from './cells.js';
 import { edgesToIntersections } from './intersections.js';
 import { resolveTableSettings, type TableSettingsInput } from './settings.js';
-import { wordsToTables } from './stream.js';
+import { wordsToStreamTables, type StreamColumns } from './stream.js';
 
 /** A table found on one page, with the cell sides (by cell index) that have no rule. */
 export interface PageTable {
   table: Table;
   openTop: boolean[];
   openBottom: boolean[];
+  /** Unruled tables: their columns and the words of their block (to carry columns across a page break). */
+  stream?: { layout: StreamColumns; blockWords: TextRun[] };
 }
 
 export interface TableFindingInput {
@@ -117,8 +119,8 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
     const exclude = grids.map((g) => g.bbox);
     const rest = content.words.filter((w) => !insideAny(exclude, w));
     // The page goes in, so that every cell and line of an unruled table carries it too.
-    for (const table of wordsToTables(rest, { width: content.width, height: content.height, exclude, page })) {
-      tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false) });
+    for (const { table, layout, blockWords } of wordsToStreamTables(rest, { width: content.width, height: content.height, exclude, page })) {
+      tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout, blockWords } });
     }
   }
   return tables.sort((a, b) => (a.table.bbox?.[1] ?? 0) - (b.table.bbox?.[1] ?? 0));

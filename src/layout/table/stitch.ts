@@ -10,6 +10,7 @@ import type { Anchor, BBox, Cell, Table } from '../model.js';
 import { joinWrapped } from '../text.js';
 import type { PageTable } from './index.js';
 import { DEFAULT_STITCH_COLUMN_TOLERANCE } from './settings.js';
+import { columnEdges, wordsToTableInColumns, type StreamColumns } from './stream.js';
 
 export interface StitchPage {
   tables: PageTable[];
@@ -25,6 +26,10 @@ export interface StitchPage {
 interface Working {
   table: Table;
   open: Map<Cell, { top: boolean; bottom: boolean }>;
+  /** Unruled tables: the columns (carried to a continuation when a header row gave them). */
+  stream?: PageTable['stream'];
+  /** True once the cells' sides were moved to their column edges. */
+  edged?: boolean;
 }
 
 function columnBounds(table: Table): number[] {
@@ -198,6 +203,42 @@ function hasTextBetween(boxes: readonly BBox[], test: (b: BBox) => boolean): boo
   return boxes.some(test);
 }
 
+/** Unruled cells take their columns' edges as sides (shared, like rules), so that parts with the same columns line up. */
+function toColumnEdges(table: Table, layout: StreamColumns): void {
+  const edges = columnEdges(layout.columns);
+  for (const c of table.cells) {
+    const x0 = edges[c.col];
+    const x1 = edges[c.col + c.colSpan];
+    if (c.bbox && x0 !== undefined && x1 !== undefined) c.bbox = [x0, c.bbox[1], x1, c.bbox[3]];
+  }
+}
+
+/** The table on `page` may continue `prev` (last on the page before): near the page top, no body text between them. */
+function mayContinue(prev: Table, prevPage: StitchPage, page: StitchPage, table: Table): boolean {
+  if (!table.bbox || !prev.bbox) return false;
+  const top = table.bbox[1];
+  const bottom = (prevPage.tables[prevPage.tables.length - 1]?.table.bbox ?? prev.bbox)?.[3] ?? 0;
+  const textAbove = hasTextBetween(page.lineBoxes, (b) => b[3] <= top + 1);
+  const textBelow = hasTextBetween(prevPage.lineBoxes, (b) => b[1] >= bottom - 1);
+  const nearBreak = page.height === undefined || top <= page.height / 2;
+  return nearBreak && !textAbove && !textBelow;
+}
+
+/**
+ * An unruled table whose columns came from its header row, continued at the top of the next
+ * page without the header: that page's first block of words laid out in the same columns (its
+ * own alignment may lose a column left empty on that page). The block's other tables go.
+ */
+function carryColumns(work: Working, prevPage: StitchPage, page: StitchPage): PageTable[] | null {
+  const first = page.tables[0];
+  if (!work.stream?.layout.headed || !first?.stream) return null;
+  const block = first.stream.blockWords;
+  const table = wordsToTableInColumns(block, work.stream.layout, first.table.page);
+  if (!table || !mayContinue(work.table, prevPage, page, table)) return null;
+  const carried: PageTable = { table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout: work.stream.layout, blockWords: block } };
+  return [carried, ...page.tables.slice(1).filter((t) => t.stream?.blockWords !== block)];
+}
+
 /**
  * Pages of tables → the same pages with continued tables joined into the table where they start.
  * Tables are copied, never changed in place.
@@ -206,29 +247,31 @@ export function stitchTables(pages: readonly StitchPage[], tolerance = DEFAULT_S
   const out: Table[][] = pages.map(() => []);
   let open: { work: Working; pageIndex: number } | null = null;
   pages.forEach((page, p) => {
-    page.tables.forEach((pt, t) => {
+    const prevPage = pages[p - 1];
+    const carried = open && prevPage && open.pageIndex === p - 1 ? carryColumns(open.work, prevPage, page) : null;
+    const tables = carried ?? page.tables;
+    tables.forEach((pt, t) => {
       const copy: PageTable = { ...pt, table: { ...pt.table, cells: pt.table.cells.map((c) => ({ ...c })) } };
       const isFirst = t === 0;
-      const prevPage = pages[p - 1];
-      if (open && isFirst && open.pageIndex === p - 1 && prevPage && copy.table.bbox && open.work.table.bbox) {
-        const prev = open.work.table;
-        const top = copy.table.bbox[1];
-        const bottom = (prevPage.tables[prevPage.tables.length - 1]?.table.bbox ?? prev.bbox)?.[3] ?? 0;
-        const textAbove = hasTextBetween(page.lineBoxes, (b) => b[3] <= top + 1);
-        const textBelow = hasTextBetween(prevPage.lineBoxes, (b) => b[1] >= bottom - 1);
-        const nearBreak = page.height === undefined || top <= page.height / 2;
-        if (nearBreak && !textAbove && !textBelow && columnsMatch(columnBounds(prev), columnBounds(copy.table), tolerance)) {
+      if (carried && isFirst && open && copy.stream) {
+        if (!open.work.edged && open.work.stream) toColumnEdges(open.work.table, open.work.stream.layout);
+        open.work.edged = true;
+        toColumnEdges(copy.table, copy.stream.layout);
+      }
+      if (open && isFirst && open.pageIndex === p - 1 && prevPage && mayContinue(open.work.table, prevPage, page, copy.table)) {
+        if (columnsMatch(columnBounds(open.work.table), columnBounds(copy.table), tolerance)) {
           appendContinuation(open.work, copy, tolerance);
           open.pageIndex = p;
           return;
         }
       }
       const work: Working = { table: copy.table, open: new Map() };
+      if (copy.stream) work.stream = copy.stream;
       copy.table.cells.forEach((c, i) => work.open.set(c, { top: copy.openTop[i] === true, bottom: copy.openBottom[i] === true }));
       out[p]?.push(copy.table);
-      open = t === page.tables.length - 1 ? { work, pageIndex: p } : null;
+      open = t === tables.length - 1 ? { work, pageIndex: p } : null;
     });
-    if (page.tables.length === 0) open = null;
+    if (tables.length === 0) open = null;
   });
   return out;
 }

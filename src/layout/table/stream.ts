@@ -8,9 +8,9 @@ import { bboxUnion } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
-import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan } from './stream-columns.js';
+import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
 import { leadingHeader, withHeaderGutters } from './stream-header.js';
-import { median, wordsToSegmentLines, type SegmentLine } from './stream-lines.js';
+import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
 import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
@@ -104,6 +104,17 @@ function gridToTable(rows: readonly Band[], columns: readonly ColumnSpan[], plac
   return { page, bbox: roundBox(bbox), ref: null, rowCount: rows.length, colCount: columns.length, cells };
 }
 
+/**
+ * Column edges, left to right: the region's sides and the middle between neighbouring columns
+ * (where a ruled table would have its rules).
+ */
+export function columnEdges(columns: readonly ColumnSpan[]): number[] {
+  const edges = [(columns[0] as ColumnSpan).x0];
+  for (let i = 1; i < columns.length; i++) edges.push(((columns[i - 1] as ColumnSpan).x1 + (columns[i] as ColumnSpan).x0) / 2);
+  edges.push((columns[columns.length - 1] as ColumnSpan).x1);
+  return edges;
+}
+
 /** Two or more rows with text in two cells or more, and not two columns of running prose. */
 function looksLikeTable(table: Table): boolean {
   if (table.colCount < 2 || table.rowCount < 2) return false;
@@ -142,23 +153,74 @@ function markHeaderRows(table: Table): void {
   for (const c of table.cells) if (c.row < rows && c.text !== '') c.header = true;
 }
 
-function regionToTable(region: readonly SegmentLine[], page: number | null): Table | null {
+/** The columns a region's text shows: gutters from alignment, completed or given by a header row. */
+export interface StreamColumns {
+  columns: ColumnSpan[];
+  gutters: Gutter[];
+  /** True when a header row gave the columns (they may be carried to a continuation). */
+  headed: boolean;
+}
+
+function regionColumns(region: readonly SegmentLine[], crossers: ReadonlySet<Segment>): StreamColumns | null {
   // A header row names the columns: its cells anchor them where alignment alone is unclear.
   const header = leadingHeader(region);
-  const crossers = findCrossers(region);
   const aligned = linesToGutters(region, crossers);
   const gutters = header ? withHeaderGutters(aligned, header, region.slice(header.end + 1)) : aligned;
   if (gutters.length === 0) return null;
-  const columns = guttersToColumns(region, gutters);
+  return { columns: guttersToColumns(region, gutters), gutters, headed: header !== null };
+}
+
+function regionToGrid(region: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null): Table | null {
+  const { columns, gutters } = layout;
   const fontSize = median(region.map((l) => l.fontSize));
   const { bands, spanning } = isTightRegion(region, fontSize)
     ? { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] }
     : piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
+  if (rows.length === 0) return null;
   const table = gridToTable(rows, columns, placed, page);
   if (!looksLikeTable(table)) return null;
   markHeaderRows(table);
   return table;
+}
+
+/** An unruled table with what stitching needs to carry its columns to the next page. */
+export interface StreamTable {
+  table: Table;
+  layout: StreamColumns;
+  /** The words of the block of lines the table came from (shared by tables of one block). */
+  blockWords: TextRun[];
+}
+
+/**
+ * Words outside ruled tables → unruled tables with their columns, top to bottom. Prose,
+ * headings and captions yield no table.
+ */
+export function wordsToStreamTables(words: readonly TextRun[], options: StreamOptions): StreamTable[] {
+  const page = options.page ?? null;
+  const free = words.filter((w) => !insideAny(options.exclude, w));
+  const lines = wordsToSegmentLines(free);
+  const tables: StreamTable[] = [];
+  for (const run of splitByGaps(lines, options.exclude)) {
+    const blockWords = run.flatMap((l) => l.segments.flatMap((s) => s.runs));
+    for (const region of runToRegions(run)) {
+      const crossers = findCrossers(region);
+      const layout = regionColumns(region, crossers);
+      const table = layout ? regionToGrid(region, layout, crossers, page) : null;
+      if (table && layout) tables.push({ table, layout, blockWords });
+    }
+  }
+  return tables;
+}
+
+/**
+ * A block of words continuing a table from the previous page, laid out in that table's columns
+ * (a continuation rarely repeats the header that gave them). Null when no table comes out.
+ */
+export function wordsToTableInColumns(words: readonly TextRun[], layout: StreamColumns, page: number | null): Table | null {
+  const lines = wordsToSegmentLines(words);
+  if (lines.length === 0) return null;
+  return regionToGrid(lines, layout, findCrossers(lines), page);
 }
 
 /**
@@ -166,15 +228,5 @@ function regionToTable(region: readonly SegmentLine[], page: number | null): Tab
  * yield no table.
  */
 export function wordsToTables(words: readonly TextRun[], options: StreamOptions): Table[] {
-  const page = options.page ?? null;
-  const free = words.filter((w) => !insideAny(options.exclude, w));
-  const lines = wordsToSegmentLines(free);
-  const tables: Table[] = [];
-  for (const run of splitByGaps(lines, options.exclude)) {
-    for (const region of runToRegions(run)) {
-      const table = regionToTable(region, page);
-      if (table) tables.push(table);
-    }
-  }
-  return tables;
+  return wordsToStreamTables(words, options).map((t) => t.table);
 }
