@@ -22,6 +22,9 @@ export interface CentredLabel {
   offGrid: boolean;
 }
 
+/** A top-aligned reading of a label costs this share of its height more than a centred one. */
+const TOP_ALIGN_PENALTY = 0.1;
+
 function columnEmpty(band: Band, c: number): boolean {
   return !band.pieces.some((p) => p.c0 <= c && p.c1 >= c);
 }
@@ -54,10 +57,19 @@ interface Label {
 function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[number, number]> | null {
   const n = rows.length;
   const k = labels.length;
-  const cost = (label: Label, a: number, b: number): number => {
+  const cost = (label: Label, a: number, b: number, last: boolean): number => {
     const top = Math.min((rows[a] as Band).y0, label.y0);
     const bottom = Math.max((rows[b] as Band).y1, label.y1);
-    return Math.abs((top + bottom) / 2 - (label.y0 + label.y1) / 2);
+    const middle = Math.abs((top + bottom) / 2 - (label.y0 + label.y1) / 2);
+    if (!last || b !== n - 1) return middle;
+    // A group cut by the page's end has its label at the top of its first row (a browser prints
+    // a merged cell broken across pages from the top): the last label may run off the end so.
+    // Starting in the gap above row a (or at its top) is as good as starting at its top.
+    const gapTop = a > 0 ? (rows[a - 1] as Band).y1 : Number.NEGATIVE_INFINITY;
+    const rowTop = (rows[a] as Band).y0;
+    const offset = label.y0 > gapTop - 0.5 && label.y0 <= rowTop + 0.5 ? 0 : Math.abs(rowTop - label.y0);
+    const topAligned = offset + TOP_ALIGN_PENALTY * (label.y1 - label.y0);
+    return Math.min(middle, topAligned);
   };
   const holds = (label: Label, a: number, b: number): boolean => (label.offGrid ? a <= label.at && b >= label.at - 1 : a <= label.at && b >= label.at);
   // best[j][b]: least total error for labels 0..j with label j ending at row b; from[j][b]: its start.
@@ -69,7 +81,7 @@ function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[num
       for (let a = 0; a <= b; a++) {
         if (!holds(label, a, b)) continue;
         const before = j === 0 ? 0 : a === 0 ? Number.POSITIVE_INFINITY : ((best[j - 1] as number[])[a - 1] as number);
-        const total = before + cost(label, a, b);
+        const total = before + cost(label, a, b, j === k - 1);
         if (total < ((best[j] as number[])[b] as number)) {
           (best[j] as number[])[b] = total;
           (from[j] as number[])[b] = a;
