@@ -51,6 +51,8 @@ interface Label {
   at: number;
   y0: number;
   y1: number;
+  /** In-row label alone on its row: its range is that row. */
+  alone?: boolean;
 }
 
 /** Choose each label's row range [a, b]: ranges tile, each holds its label, middles match. */
@@ -71,7 +73,8 @@ function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[num
     const topAligned = offset + TOP_ALIGN_PENALTY * (label.y1 - label.y0);
     return Math.min(middle, topAligned);
   };
-  const holds = (label: Label, a: number, b: number): boolean => (label.offGrid ? a <= label.at && b >= label.at - 1 : a <= label.at && b >= label.at);
+  const holds = (label: Label, a: number, b: number): boolean =>
+    label.offGrid ? a <= label.at && b >= label.at - 1 : label.alone === true ? a === label.at && b === label.at : a <= label.at && b >= label.at;
   // best[j][b]: least total error for labels 0..j with label j ending at row b; from[j][b]: its start.
   const best: number[][] = Array.from({ length: k }, () => Array.from({ length: n }, () => Number.POSITIVE_INFINITY));
   const from: number[][] = Array.from({ length: k }, () => Array.from({ length: n }, () => -1));
@@ -128,8 +131,11 @@ export function centredLabels(bands: readonly Band[]): CentredLabel[] {
     }
     rows.forEach((row, r) => {
       const pieces = row.pieces.filter(inSet);
-      if (pieces.length === 0 || pieces.length === row.pieces.length) return;
-      labels.push({ band: row, pieces, offGrid: false, at: r, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)) });
+      if (pieces.length === 0) return;
+      // A row with text in these columns only is a row of its own (a key whose value is empty):
+      // it takes no other row, and no other label takes it.
+      const alone = pieces.length === row.pieces.length;
+      labels.push({ band: row, pieces, offGrid: false, at: r, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)), alone });
     });
     labels.sort((a, b) => a.at - b.at || (a.offGrid ? -1 : 1));
     const ranges = tileLabels(rows, labels);
