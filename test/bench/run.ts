@@ -43,7 +43,7 @@ function listPdfs(paths: readonly string[]): string[] {
 }
 
 function defaultInputs(): string[] {
-  const shared = '/work/shared/corpus/pdf';
+  const shared = join(ROOT, '..', 'shared', 'corpus', 'pdf');
   if (existsSync(shared)) return listPdfs([shared]);
   // samples/ also holds the scan, which has no text layer: leave it out of a speed test.
   return listPdfs([join(ROOT, 'samples')]).filter((f) => !f.includes('scanned'));
