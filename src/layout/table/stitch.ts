@@ -158,9 +158,13 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
   const bottomCells = prev.cells.filter((c) => c.row + c.rowSpan === lastRow);
   const sameColumn = (a: Cell, b: Cell): boolean =>
     a.bbox !== null && b.bbox !== null && Math.abs(a.bbox[0] - b.bbox[0]) <= tolerance && Math.abs(a.bbox[2] - b.bbox[2]) <= tolerance;
+  // Unruled cells may run together across a column (no rule keeps them apart): a cell spanning
+  // the lower cell's column is its partner then.
+  const covering = (a: Cell, b: Cell): boolean =>
+    work.stream !== undefined && a.bbox !== null && b.bbox !== null && a.bbox[0] <= b.bbox[0] + tolerance && a.bbox[2] >= b.bbox[2] - tolerance;
   const pairs: Pair[] = [];
   next.table.cells.forEach((lower, index) => {
-    if (lower.row === drop) pairs.push({ lower, index, upper: bottomCells.find((c) => sameColumn(c, lower)) });
+    if (lower.row === drop) pairs.push({ lower, index, upper: bottomCells.find((c) => sameColumn(c, lower)) ?? bottomCells.find((c) => covering(c, lower)) });
   });
   // Without the evidence of a missing rule, a cell only continues when every cell to its left
   // does too: the 三级 cell cannot go on across the break when its 二级 cell ends before it.
