@@ -112,8 +112,8 @@ export function leadingHeader(lines: readonly SegmentLine[]): HeaderBlock | null
 }
 
 /**
- * Where a header row starts a new table below another one: a header row right below a line
- * holding numbers (the last row of a table above, two lines or more). 0 when there is none.
+ * Where a header row starts a new table below another one (two lines or more): a header row
+ * a row gap below the line above it, or right below a line holding numbers. 0 when there is none.
  */
 export function headerCut(lines: readonly SegmentLine[]): number {
   const width = widthOf(lines);
@@ -122,7 +122,10 @@ export function headerCut(lines: readonly SegmentLine[]): number {
     // Two lines at least above it: a lone line of years above is a grouped header, not a table.
     if (!block || block.start < 2) continue;
     const above = lines[block.start - 1] as SegmentLine;
-    if (above.segments.some((s) => isNumber(segmentText(s)))) return block.start;
+    const first = lines[block.start] as SegmentLine;
+    // A row gap above the header (or a row of numbers right above it) ends the table above.
+    const rowGap = first.bbox[1] - above.bbox[3] > WRAP_GAP_EM * first.fontSize;
+    if (rowGap || above.segments.some((s) => isNumber(segmentText(s)))) return block.start;
   }
   return 0;
 }

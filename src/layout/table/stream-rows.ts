@@ -254,7 +254,8 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
   const core = bands.map((b) => ({ y0: b.y0, y1: b.y1 }));
   const spanning: Array<{ piece: Piece; bands: Band[] }> = [];
   for (const p of tall) {
-    const hits = bands.filter((b, i) => overlap(p.y0, p.y1, (core[i] ?? b).y0, (core[i] ?? b).y1) >= 0.5 * ((core[i] ?? b).y1 - (core[i] ?? b).y0));
+    // A piece overlapping half a row (or half its own height, when the row is taller) is in it.
+    const hits = bands.filter((b, i) => overlap(p.y0, p.y1, (core[i] ?? b).y0, (core[i] ?? b).y1) >= 0.5 * Math.min((core[i] ?? b).y1 - (core[i] ?? b).y0, p.y1 - p.y0));
     if (hits.length === 0) {
       bands.push({ y0: p.y0, y1: p.y1, pieces: [p] });
       core.push({ y0: p.y0, y1: p.y1 });
