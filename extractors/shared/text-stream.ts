@@ -9,6 +9,8 @@ interface Segment {
   line: Line;
 }
 
+const STREAMS = new WeakMap<LayoutDocument, { withTables?: TextStream; withoutTables?: TextStream }>();
+
 /**
  * The prose of a document as one string, hard-wrapped lines joined the way Chinese joins (no space
  * between CJK), with a map back from every character offset to the line it came from, so that a
@@ -36,9 +38,18 @@ export class TextStream {
     return new TextStream(text, segments);
   }
 
-  /** Every line of the document outside tables, plus table cells' lines, in reading order. */
+  /**
+   * Every line of the document outside tables, plus table cells' lines, in reading order. Built once
+   * per layout: classification and extraction all read the same stream.
+   */
   static fromLayout(layout: LayoutDocument, options: { includeTables?: boolean } = {}): TextStream {
-    return TextStream.fromLines(layoutLines(layout, options.includeTables ?? true));
+    const includeTables = options.includeTables ?? true;
+    const cached = STREAMS.get(layout);
+    const hit = includeTables ? cached?.withTables : cached?.withoutTables;
+    if (hit) return hit;
+    const stream = TextStream.fromLines(layoutLines(layout, includeTables));
+    STREAMS.set(layout, { ...cached, [includeTables ? 'withTables' : 'withoutTables']: stream });
+    return stream;
   }
 
   /** The lines that hold the characters [start, end). */
