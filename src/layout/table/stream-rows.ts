@@ -244,6 +244,26 @@ function singleLineBands(pieces: readonly Piece[]): Band[] {
 }
 
 /**
+ * Rows a tall piece only touches but is centred over together with the rows it is in: a merged
+ * cell vertically centred across two rows (its text reaches a little into the second one).
+ */
+function centredOver(p: Piece, bands: readonly Band[], core: ReadonlyArray<{ y0: number; y1: number }>, hits: readonly Band[]): Band[] {
+  const mid = (p.y0 + p.y1) / 2;
+  const lineHeight = Math.min(...p.segments.map((s) => s.bbox[3] - s.bbox[1]));
+  const extent = (set: ReadonlyArray<{ y0: number; y1: number }>): number => (Math.min(...set.map((b) => b.y0)) + Math.max(...set.map((b) => b.y1))) / 2;
+  const hitCores = hits.map((h) => core[bands.indexOf(h)] ?? h);
+  const error = Math.abs(extent(hitCores) - mid);
+  const extra: Band[] = [];
+  bands.forEach((b, i) => {
+    const c = core[i] ?? b;
+    if (hits.includes(b) || overlap(p.y0, p.y1, c.y0, c.y1) <= 0) return;
+    const withIt = Math.abs(extent([...hitCores, c]) - mid);
+    if (withIt < 0.5 * lineHeight && withIt < error - 0.5 * lineHeight) extra.push(b);
+  });
+  return extra;
+}
+
+/**
  * Pieces → rows (bands top to bottom) and the pieces spanning several rows. A tall piece whose
  * lines each sit on a different row is split back into lines (rows tighter than a line gap).
  */
@@ -256,6 +276,7 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
   for (const p of tall) {
     // A piece overlapping half a row (or half its own height, when the row is taller) is in it.
     const hits = bands.filter((b, i) => overlap(p.y0, p.y1, (core[i] ?? b).y0, (core[i] ?? b).y1) >= 0.5 * Math.min((core[i] ?? b).y1 - (core[i] ?? b).y0, p.y1 - p.y0));
+    if (hits.length > 0) hits.push(...centredOver(p, bands, core, hits));
     if (hits.length === 0) {
       bands.push({ y0: p.y0, y1: p.y1, pieces: [p] });
       core.push({ y0: p.y0, y1: p.y1 });
