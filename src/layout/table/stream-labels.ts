@@ -43,6 +43,11 @@ function isOffGridLabel(bands: readonly Band[], i: number): boolean {
   return neighbours.some((b) => cols.every((c) => columnEmpty(b, c)) && Math.min(...b.pieces.map((p) => p.c0)) > right);
 }
 
+interface Span {
+  y0: number;
+  y1: number;
+}
+
 interface Label {
   band: Band;
   pieces: Piece[];
@@ -56,19 +61,19 @@ interface Label {
 }
 
 /** Choose each label's row range [a, b]: ranges tile, each holds its label, middles match. */
-function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[number, number]> | null {
+function tileLabels(rows: readonly Band[], labels: readonly Label[], extents: readonly Span[]): Array<[number, number]> | null {
   const n = rows.length;
   const k = labels.length;
   const cost = (label: Label, a: number, b: number, last: boolean): number => {
-    const top = Math.min((rows[a] as Band).y0, label.y0);
-    const bottom = Math.max((rows[b] as Band).y1, label.y1);
+    const top = Math.min((extents[a] as Span).y0, label.y0);
+    const bottom = Math.max((extents[b] as Span).y1, label.y1);
     const middle = Math.abs((top + bottom) / 2 - (label.y0 + label.y1) / 2);
     if (!last || b !== n - 1) return middle;
     // A group cut by the page's end has its label at the top of its first row (a browser prints
     // a merged cell broken across pages from the top): the last label may run off the end so.
     // Starting in the gap above row a (or at its top) is as good as starting at its top.
     const gapTop = a > 0 ? (rows[a - 1] as Band).y1 : Number.NEGATIVE_INFINITY;
-    const rowTop = (rows[a] as Band).y0;
+    const rowTop = (extents[a] as Span).y0;
     const offset = label.y0 > gapTop - 0.5 && label.y0 <= rowTop + 0.5 ? 0 : Math.abs(rowTop - label.y0);
     const topAligned = offset + TOP_ALIGN_PENALTY * (label.y1 - label.y0);
     return Math.min(middle, topAligned);
@@ -106,11 +111,22 @@ function tileLabels(rows: readonly Band[], labels: readonly Label[]): Array<[num
 }
 
 /** Centred labels of a region's bands, found per centred column set. */
-export function centredLabels(bands: readonly Band[]): CentredLabel[] {
+export function centredLabels(bands: readonly Band[], spanning: ReadonlyArray<{ piece: Piece; bands: Band[] }> = []): CentredLabel[] {
   const offGridIdx = bands.map((_, i) => i).filter((i) => isOffGridLabel(bands, i));
   if (offGridIdx.length === 0) return [];
   const offGridBands = new Set(offGridIdx.map((i) => bands[i] as Band));
   const rows = bands.filter((b) => !offGridBands.has(b));
+  // A row's height includes a tall cell that only seemed to span it and a label's band.
+  const extents: Span[] = rows.map((r) => ({ y0: r.y0, y1: r.y1 }));
+  for (const s of spanning) {
+    const inRows = s.bands.filter((b) => !offGridBands.has(b));
+    const only = inRows.length === 1 ? rows.indexOf(inRows[0] as Band) : -1;
+    const e = extents[only];
+    if (e) {
+      e.y0 = Math.min(e.y0, s.piece.y0);
+      e.y1 = Math.max(e.y1, s.piece.y1);
+    }
+  }
   const found: CentredLabel[] = [];
   // One column set per leftmost label column: 一级 (label + score) and 二级 are separate sets.
   const sets = new Map<number, Set<number>>();
@@ -138,7 +154,7 @@ export function centredLabels(bands: readonly Band[]): CentredLabel[] {
       labels.push({ band: row, pieces, offGrid: false, at: r, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)), alone });
     });
     labels.sort((a, b) => a.at - b.at || (a.offGrid ? -1 : 1));
-    const ranges = tileLabels(rows, labels);
+    const ranges = tileLabels(rows, labels, extents);
     if (!ranges) continue;
     labels.forEach((label, j) => {
       const [a, b] = ranges[j] as [number, number];

@@ -302,7 +302,7 @@ export function piecesToBands(pieces: readonly Piece[]): { bands: Band[]; spanni
 
 /** Rows of the final grid (bands in order) and every piece's row range. */
 export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyArray<{ piece: Piece; bands: Band[] }>): { rows: Band[]; placed: PlacedPiece[] } {
-  const labels = centredLabels(bands);
+  const labels = centredLabels(bands, spanning);
   const offGrid = new Set(labels.filter((l) => l.offGrid).map((l) => l.band));
   const labelPieces = new Set(labels.flatMap((l) => l.pieces));
   const finalRows = bands.filter((b) => !offGrid.has(b));
