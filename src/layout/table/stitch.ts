@@ -237,7 +237,7 @@ function carryColumns(work: Working, prevPage: StitchPage, page: StitchPage): Pa
   const first = page.tables[0];
   if (!work.stream?.layout.headed || !first?.stream) return null;
   const block = first.stream.blockWords;
-  const table = wordsToTableInColumns(block, work.stream.layout, first.table.page);
+  const table = wordsToTableInColumns(block, { ...work.stream.layout, bodyFrom: 0 }, first.table.page);
   if (!table || !mayContinue(work.table, prevPage, page, table)) return null;
   const carried: PageTable = { table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout: work.stream.layout, blockWords: block } };
   return [carried, ...page.tables.slice(1).filter((t) => t.stream?.blockWords !== block)];

@@ -9,7 +9,7 @@
  */
 import type { TextRun } from '../lines.js';
 import type { Gutter } from './stream-columns.js';
-import { isNumber, type Segment, type SegmentLine } from './stream-lines.js';
+import { isNumber, runsToSegment, type Segment, type SegmentLine } from './stream-lines.js';
 
 /** Lines of one wrapped header cell are at most this many font sizes apart (as in stream-rows). */
 const WRAP_GAP_EM = 0.5;
@@ -184,4 +184,44 @@ export function withHeaderGutters(aligned: readonly Gutter[], header: HeaderBloc
     if (!aligned.some((a) => a.x1 > left.x1 && a.x0 < right.x0)) out.push(g);
   });
   return out.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Each part of a split run holds this many characters (a short label over two columns stays whole). */
+const MIN_PART_CHARS = 3;
+/** Full-width characters (CJK, full-width punctuation): all one em wide, so positions can be estimated. */
+const WIDE = /^[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+$/u;
+
+/**
+ * Under a header's columns, a run of full-width text crossing exactly one gutter is two cells'
+ * text drawn as one run (a cell's last line running up to its neighbour's first): split it at
+ * the character boundary nearest the gutter, when one falls inside it.
+ */
+function splitWideRun(run: TextRun, gutters: readonly Gutter[]): TextRun[] {
+  const crossed = gutters.filter((g) => run.bbox[0] < g.x0 && run.bbox[2] > g.x1);
+  const chars = [...run.text];
+  if (crossed.length !== 1 || !WIDE.test(run.text) || chars.length < 2) return [run];
+  const g = crossed[0] as Gutter;
+  const step = (run.bbox[2] - run.bbox[0]) / chars.length;
+  const k = Math.round(((g.x0 + g.x1) / 2 - run.bbox[0]) / step);
+  const x = run.bbox[0] + k * step;
+  if (k < MIN_PART_CHARS || k > chars.length - MIN_PART_CHARS || x < g.x0 - 0.5 || x > g.x1 + 0.5) return [run];
+  return [
+    { ...run, text: chars.slice(0, k).join(''), bbox: [run.bbox[0], run.bbox[1], Math.min(x, g.x0), run.bbox[3]] },
+    { ...run, text: chars.slice(k).join(''), bbox: [Math.max(x, g.x1), run.bbox[1], run.bbox[2], run.bbox[3]] },
+  ];
+}
+
+/** Lines (from line `from` on, below the header) with their full-width runs split at the header's gutters (see splitWideRun). */
+export function splitWideRunsAtGutters(lines: readonly SegmentLine[], gutters: readonly Gutter[], from: number): SegmentLine[] {
+  return lines.map((line, i) => {
+    if (i < from) return line;
+    let changed = false;
+    const segments = line.segments.map((seg) => {
+      const runs = seg.runs.flatMap((r) => splitWideRun(r, gutters));
+      if (runs.length === seg.runs.length) return seg;
+      changed = true;
+      return runsToSegment(runs);
+    });
+    return changed ? { ...line, segments } : line;
+  });
 }

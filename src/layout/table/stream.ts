@@ -9,7 +9,7 @@ import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
 import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
-import { leadingHeader, withHeaderGutters } from './stream-header.js';
+import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
 import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
 
@@ -159,6 +159,8 @@ export interface StreamColumns {
   gutters: Gutter[];
   /** True when a header row gave the columns (they may be carried to a continuation). */
   headed: boolean;
+  /** The first line below the header row (0 when there is none, or on a continuation). */
+  bodyFrom: number;
 }
 
 function regionColumns(region: readonly SegmentLine[], crossers: ReadonlySet<Segment>): StreamColumns | null {
@@ -167,11 +169,12 @@ function regionColumns(region: readonly SegmentLine[], crossers: ReadonlySet<Seg
   const aligned = linesToGutters(region, crossers);
   const gutters = header ? withHeaderGutters(aligned, header, region.slice(header.end + 1)) : aligned;
   if (gutters.length === 0) return null;
-  return { columns: guttersToColumns(region, gutters), gutters, headed: header !== null };
+  return { columns: guttersToColumns(region, gutters), gutters, headed: header !== null, bodyFrom: header ? header.end + 1 : 0 };
 }
 
-function regionToGrid(region: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null): Table | null {
+function regionToGrid(lines: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null): Table | null {
   const { columns, gutters } = layout;
+  const region = layout.headed ? splitWideRunsAtGutters(lines, gutters, layout.bodyFrom) : lines;
   const fontSize = median(region.map((l) => l.fontSize));
   const { bands, spanning } = isTightRegion(region, fontSize)
     ? { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] }
