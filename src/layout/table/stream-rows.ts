@@ -110,7 +110,9 @@ function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: Read
     : seg.runs.flatMap((r) => splitRunAtGutters(r, gutters));
   for (const run of runs) {
     const prev = current[current.length - 1];
-    if (prev && gutters.some((g) => overlap(prev.bbox[2], run.bbox[0], g.x0, g.x1) > 0.5 * Math.min(g.x1 - g.x0, run.bbox[0] - prev.bbox[2]))) {
+    // Runs that touch inside a gutter split too (a header's gutter can be narrower than a space).
+    const touchIn = (g: Gutter): boolean => prev !== undefined && run.bbox[0] - prev.bbox[2] < 0.5 && prev.bbox[2] >= g.x0 - 0.01 && run.bbox[0] <= g.x1 + 0.01;
+    if (prev && gutters.some((g) => overlap(prev.bbox[2], run.bbox[0], g.x0, g.x1) > 0.5 * Math.min(g.x1 - g.x0, run.bbox[0] - prev.bbox[2]) || touchIn(g))) {
       parts.push(runsToSegment(current));
       current = [];
     }
