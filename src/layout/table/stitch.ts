@@ -146,6 +146,28 @@ function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[]): boolean {
   return filled.every((p) => p.upper !== undefined && endsMidSentence(p.upper.text) && textRunsOver(p.upper, p.lower));
 }
 
+/**
+ * Unruled group labels cut by the break: a label spanning rows down to the page's end whose cell
+ * goes on into the next page keeps going while its column stays empty there (no rule shows
+ * where a group ends; the next label's group starts at the next label). The empty lower cells,
+ * mapped to the upper label they extend (the upper cell through its pair).
+ */
+function emptyBelowLabels(next: Table, pairs: readonly Pair[], cut: readonly boolean[], collapse: number, drop: number, sameColumn: (a: Cell, b: Cell) => boolean): Map<Cell, Cell> {
+  const out = new Map<Cell, Cell>();
+  pairs.forEach((p, k) => {
+    const upper = p.upper;
+    if (!upper || upper.text === '' || upper.rowSpan < 2 || !(collapse === 1 || cut[k] === true) || p.lower.rowSpan !== 1) return;
+    for (let r = drop + 1; r < next.rowCount; r++) {
+      const below = next.cells.filter((c) => c.row <= r && c.row + c.rowSpan > r && sameColumn(upper, c));
+      const only = below[0];
+      if (below.length !== 1 || !only || only.row !== r || only.text !== '' || only.rowSpan !== 1) break;
+      if (next.cells.some((c) => c !== only && c.row <= r && c.row + c.rowSpan > r && c.bbox && only.bbox && c.bbox[0] < only.bbox[2] - 1 && c.bbox[2] > only.bbox[0] + 1)) break;
+      out.set(only, upper);
+    }
+  });
+  return out;
+}
+
 /** Join `next` (a continuation) onto `work` in place. */
 function appendContinuation(work: Working, next: PageTable, tolerance: number): void {
   const prev = work.table;
@@ -174,6 +196,7 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
   pairs.forEach((p, i) => cut.push(ruleless[i] === true || (isCutCell(p, work, next) && cut.every(Boolean))));
   const collapse = isSplitRow(pairs, cut) ? 1 : 0;
   const offset = prev.rowCount - drop - collapse;
+  const absorbed = work.stream ? emptyBelowLabels(next.table, pairs, cut, collapse, drop, sameColumn) : new Map<Cell, Cell>();
   for (const cell of prev.cells) {
     if (!cell.bbox) continue;
     cell.col = nearestIndex(bounds, cell.bbox[0]);
@@ -181,6 +204,11 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
   }
   next.table.cells.forEach((source, i) => {
     if (source.row < drop || !source.bbox) return;
+    const label = absorbed.get(source);
+    if (label) {
+      label.rowSpan += 1;
+      return;
+    }
     const cell: Cell = { ...source, row: source.row + offset };
     cell.col = nearestIndex(bounds, source.bbox[0]);
     cell.colSpan = Math.max(1, nearestIndex(bounds, source.bbox[2]) - cell.col);

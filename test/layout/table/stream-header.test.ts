@@ -75,6 +75,9 @@ describe('stream tables with a header row', () => {
     expect(rowWith(indicators, '部门整体绩效目标产出指标完成情况').slice(4, 8)).toEqual([
       '部门整体绩效目标产出指标完成情况', '10', '反映年度预算编报时确定的部门整体绩效目标中产出指标完成情况。', '6.28',
     ]);
+    // The 一级 score beside 管理效率 spans its group over three pages, as in the HTML (23 rows).
+    const weight = indicators.cells.find((c) => c.row === 6 && c.col === 1);
+    expect([weight?.text, weight?.rowSpan]).toEqual(['50', 23]);
     // The key-value block above keeps its narrow label columns.
     const basics = tables.find((t) => t.cells.some((c) => c.text === '部门名称')) as Table;
     expect(rowWith(basics, '整体绩效目标完成情况').filter((_, i) => i % 2 === 0)).toEqual(['年度整体绩效目标', '整体绩效目标完成情况', '未能完成原因']);
