@@ -6,7 +6,7 @@ import { cleanDepartmentName, findDepartmentInTitles, findDepartmentName, region
 import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
-import { TextStream } from '../shared/text-stream.js';
+import { TextStream, layoutLines } from '../shared/text-stream.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { alignRowsToRubric } from './align.js';
 import { readDeclared } from './declared.js';
@@ -28,9 +28,7 @@ function fieldNumber(row: GridRow, field: RowField): number | null {
 }
 
 /** Lines that are not inside tables: the title and any notes around the form. */
-function looseLines(layout: LayoutDocument): Line[] {
-  return layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'line' ? [b.line] : [])));
-}
+const looseLines = (layout: LayoutDocument): Line[] => layoutLines(layout, false);
 
 /**
  * The department: its form field, else a name in the title, else one inside a 《…》 title in the text

@@ -1,21 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Cell, LayoutDocument, Line, Table } from '../../src/layout/model.js';
+import { linesOf, readPath, tablesOf } from '../helpers/layout.js';
+import type { Cell, Table } from '../../src/layout/model.js';
 import { docxReader } from '../../src/readers/docx/index.js';
 import { htmlReader } from '../../src/readers/html/index.js';
-import { detectFormat, readLayout } from '../../src/readers/index.js';
+import { detectFormat } from '../../src/readers/index.js';
 
-async function read(path: string): Promise<LayoutDocument> {
-  return readLayout(new Uint8Array(await readFile(path)), { fileName: path });
-}
-
-function tables(doc: LayoutDocument): Table[] {
-  return doc.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
-}
-
-function lines(doc: LayoutDocument): Line[] {
-  return doc.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'line' ? [b.line] : [])));
-}
+const read = readPath;
+const tables = tablesOf;
+const lines = linesOf;
 
 function cellAt(table: Table, row: number, col: number): Cell {
   const cell = table.cells.find((c) => c.row === row && c.col === col);

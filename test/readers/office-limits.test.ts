@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../helpers/layout.js';
 import { SelfevalError } from '../../src/errors.js';
 import { docxReader } from '../../src/readers/docx/index.js';
 import { readLayout } from '../../src/readers/index.js';
@@ -12,15 +13,6 @@ async function bytesOf(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path));
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<SelfevalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SelfevalError) return error;
-    throw error;
-  }
-  throw new Error('expected a SelfevalError');
-}
 
 describe('ZIP limits', () => {
   it('refuses a zip bomb from its central directory, before inflating (declared 210 MB > 200 MB)', async () => {

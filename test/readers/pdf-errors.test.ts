@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SelfevalError } from '../../src/errors.js';
+import { errorOf } from '../helpers/layout.js';
 import { readLayout } from '../../src/readers/index.js';
 import { pdfReader } from '../../src/readers/pdf/index.js';
 import { readPdfTables } from '../../src/readers/pdf/tables.js';
@@ -9,15 +9,6 @@ import { readPdfTables } from '../../src/readers/pdf/tables.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const bytesOf = (path: string) => new Uint8Array(readFileSync(join(ROOT, path)));
 
-async function errorOf(promise: Promise<unknown>): Promise<SelfevalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SelfevalError) return error;
-    throw error;
-  }
-  throw new Error('expected a SelfevalError');
-}
 
 describe('PDF errors', { timeout: 60_000 }, () => {
   it('reports an encrypted PDF as ENCRYPTED, naming the file', async () => {

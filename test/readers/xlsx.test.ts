@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Cell, LayoutDocument, Line, Table } from '../../src/layout/model.js';
+import { linesOf, readPath, tablesOf } from '../helpers/layout.js';
+import type { Cell, LayoutDocument, Table } from '../../src/layout/model.js';
 import { htmlReader } from '../../src/readers/html/index.js';
-import { readLayout } from '../../src/readers/index.js';
 import { formatNumber } from '../../src/readers/xlsx/number-format.js';
 import { xlsxReader } from '../../src/readers/xlsx/index.js';
 
-async function read(path: string): Promise<LayoutDocument> {
-  return readLayout(new Uint8Array(await readFile(path)), { fileName: path });
-}
-
-function tables(doc: LayoutDocument): Table[] {
-  return doc.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
-}
-
-function lines(doc: LayoutDocument): Line[] {
-  return doc.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'line' ? [b.line] : [])));
-}
+const read = readPath;
+const tables = tablesOf;
+const lines = linesOf;
 
 function cellByRef(table: Table, ref: string): Cell {
   const cell = table.cells.find((c) => c.ref === ref);
