@@ -9,8 +9,6 @@ export interface GridRow {
   fields: FieldAssignment<Anchor>;
   /** The row's own cells (not merged cells from above), for provenance. */
   cells: Cell[];
-  /** Order of the row in the document. */
-  index: number;
   /** Fields filled from a merged cell that starts on a row above (not printed on this row). */
   inherited: Set<RowField>;
 }
@@ -53,13 +51,12 @@ function tokensOf(cells: readonly Cell[]): RowToken<Anchor>[] {
 export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null {
   const tables = layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
   const vocabulary = rubricVocabulary();
-  // Text exports and unruled layouts shift cells: trust positions less there.
+  // Text exports shift cells left where merged cells were empty: trust positions less there.
   const positionalWeight = layout.format === 'text' ? 1 : 10;
   let columns: HeaderColumn[] | null = null;
   const preamble: IndicatorGrid['preamble'] = [];
   const rows: GridRow[] = [];
   const footers: FooterRow[] = [];
-  let index = 0;
 
   for (const table of tables) {
     const grid = tableToGrid(table);
@@ -115,7 +112,7 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
         const token = fields[key];
         if (token && merged.some((m) => m.col === token.col && m.row < r && m.text.trim() === token.text)) inherited.add(key);
       }
-      rows.push({ fields, cells: own, index: index++, inherited });
+      rows.push({ fields, cells: own, inherited });
     }
     if (pre.length > 0) preamble.push({ table, rows: pre });
   }
