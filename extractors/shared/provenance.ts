@@ -1,9 +1,15 @@
 import type { Anchor, BBox } from '../../src/layout/model.js';
 import type { Provenance } from '../../src/schema/provenance.js';
 
-/** The provenance of a value read from an anchored piece of layout (a line, a cell). */
+/**
+ * The provenance of a value read from an anchored piece of layout (a line, a cell). Formats without
+ * boxes (DOCX, XLSX, HTML, text) say where the value is in the text instead, as a leading locator:
+ * `[table 3 row 5 cell 8] 6.28`, `[Sheet1!H9] 6.28`, `[paragraph 12] …`, `[line 40] …`.
+ */
 export function provenanceOf(anchor: Anchor | null | undefined, text: string): Provenance {
-  return { page: anchor?.page ?? null, bbox: anchor?.bbox ? roundBox(anchor.bbox) : null, text };
+  const bbox = anchor?.bbox ? roundBox(anchor.bbox) : null;
+  const located = bbox === null && anchor?.ref ? `[${anchor.ref}] ${text}` : text;
+  return { page: anchor?.page ?? null, bbox, text: located };
 }
 
 function roundBox(b: BBox): BBox {

@@ -107,7 +107,7 @@ function readHtml(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument 
   const pushLines = (node: AnyNode): void => {
     for (const text of elementLines(node)) {
       lineIndex++;
-      blocks.push({ type: 'line', line: { text: normalizeLookalikes(text), page: null, bbox: null, ref: `line[${lineIndex}]` } });
+      blocks.push({ type: 'line', line: { text: normalizeLookalikes(text), page: null, bbox: null, ref: `block ${lineIndex}` } });
     }
   };
   // Walk the body: tables become Table blocks; text between them becomes lines, in document order.
