@@ -7,7 +7,7 @@ export function emptyBudget(): Budget {
   return {
     total: null, initial: null, basic: null, project: null, specialFunds: null, otherDevelopment: null,
     fiscalAppropriation: null, otherFunds: null, districtLevel: null, transfers: null, actualSpending: null,
-    executionRate: null, carryover: null, lines: [],
+    executionRate: null, carryover: null, lines: [], splits: [],
   };
 }
 

@@ -105,6 +105,19 @@ export const BudgetLine = z
   .describe('One labelled budget figure');
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
+export const BudgetSplit = z
+  .object({
+    label: z.string().nullable().describe('the split as the form names it (按收入性质分, 按支出性质分, 其中); null when unnamed'),
+    total: z.string().describe('label of the total the parts make up, as printed (全年预算数, 年度资金总额, 项目支出)'),
+    totalAmount: z.number().describe('that total, 万元'),
+    parts: z
+      .array(z.object({ label: z.string().describe('the part as printed'), amount: z.number().describe('万元') }))
+      .describe('the parts, in document order'),
+    provenance: Provenance,
+  })
+  .describe('A budget total and the parts the form splits it into (checked to add up)');
+export type BudgetSplit = z.infer<typeof BudgetSplit>;
+
 export const Budget = z
   .object({
     total: amount('全年预算数 / 调整后预算数 / 年度预算数'),
@@ -121,10 +134,11 @@ export const Budget = z
     executionRate: z.number().nullable().describe('预算执行率 as printed, a fraction (92.97% → 0.9297)'),
     carryover: amount('年末结转和结余'),
     lines: z.array(BudgetLine).describe('every labelled budget figure, in document order'),
+    splits: z.array(BudgetSplit).default([]).describe('totals and the parts the form splits them into; empty when the form shows no split'),
   })
   .describe('The budget figures');
 export type Budget = z.infer<typeof Budget>;
-export type BudgetField = Exclude<keyof Budget, 'lines'>;
+export type BudgetField = Exclude<keyof Budget, 'lines' | 'splits'>;
 
 export const CategoryScore = z
   .object({

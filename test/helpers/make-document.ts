@@ -81,7 +81,7 @@ export function makeDocument(fields: DocumentFields = {}): Document {
     budget: {
       total: null, initial: null, basic: null, project: null, specialFunds: null, otherDevelopment: null,
       fiscalAppropriation: null, otherFunds: null, districtLevel: null, transfers: null, actualSpending: null,
-      executionRate: null, carryover: null, lines: [],
+      executionRate: null, carryover: null, lines: [], splits: [],
     },
     indicators: fields.indicators ?? [],
     targets: fields.targets ?? [],
