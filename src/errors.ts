@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'LEGACY_FORMAT'
   | 'TOO_LARGE'
   | 'UNSAFE_XML'
+  | 'INVALID_DOCUMENT'
   | 'READ_FAILED';
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -24,8 +25,17 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   LEGACY_FORMAT: '旧版 Office 格式，需要安装 LibreOffice（soffice）才能转换读取',
   TOO_LARGE: '文件解压后超过大小上限，已拒绝读取',
   UNSAFE_XML: 'XML 声明了实体（DOCTYPE/ENTITY），已拒绝读取',
+  INVALID_DOCUMENT: '不是第 2 版 selfeval 文档 JSON（可用 selfeval extract 重新生成）',
   READ_FAILED: '读取失败',
 };
+
+/** Every error code, in a stable order (for documentation and exhaustive handling). */
+export const ERROR_CODES = Object.keys(DEFAULT_MESSAGES) as ErrorCode[];
+
+/** The Chinese message of a code, without file or detail. */
+export function errorMessage(code: ErrorCode): string {
+  return DEFAULT_MESSAGES[code];
+}
 
 export class SelfevalError extends Error {
   readonly code: ErrorCode;

@@ -56,6 +56,11 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('src/index.ts (the public API, which may re-export from every layer) is imported by no module of the package', () => {
+    const importers = files.filter((f) => importsOf(f).some((t) => relative(ROOT, t.replace(/\.js$/u, '.ts')) === 'src/index.ts'));
+    expect(importers.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('the CLI reaches readers only for the standalone table finder', () => {
     const cliFiles = files.filter((f) => moduleOf(f) === 'cli');
     const readerImports = cliFiles.filter((f) => importsOf(f).some((t) => moduleOf(t.replace(/\.js$/u, '.ts')) === 'readers'));

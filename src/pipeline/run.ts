@@ -17,13 +17,18 @@ function asSelfevalError(error: unknown, file: string): SelfevalError {
   return new SelfevalError('READ_FAILED', { file, detail, cause: error });
 }
 
+export interface ExtractOptions {
+  /** The name readers see as a format hint (default: the file's base name); e.g. `stdin.txt` for `-`. */
+  fileName?: string;
+}
+
 /**
  * Read one file's bytes into a verified Document. Reading is a pure function of the bytes: the path
  * is recorded, never used to decide anything. Never throws for bad input; returns the error as data.
  */
-export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = []): Promise<RunResult> {
+export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = [], options: ExtractOptions = {}): Promise<RunResult> {
   try {
-    const layout = await readLayout(bytes, { fileName: basename(file) });
+    const layout = await readLayout(bytes, { fileName: options.fileName ?? basename(file) });
     const match = classifyLayout(layout);
     if (!match) {
       throw new SelfevalError('NOT_SELF_EVALUATION', { file, detail: '内容中未找到自评表、自评报告或自评表说明的特征' });
@@ -49,9 +54,9 @@ export async function runOne(file: string, companions: readonly Document[] = [])
   return extractBytes(bytes, file, companions);
 }
 
-/** Score a document (again) with the given companions, and validate it against the schema. */
-export function verify(document: Document, companions: readonly Document[] = []): Document {
-  const { verification, warnings } = verifyDocument(document, { companions: [...companions] });
+/** Score a document (again) with the given companions (and a chosen rubric), and validate it against the schema. */
+export function verify(document: Document, companions: readonly Document[] = [], options: { rubricId?: string } = {}): Document {
+  const { verification, warnings } = verifyDocument(document, { companions: [...companions], ...(options.rubricId === undefined ? {} : { rubricId: options.rubricId }) });
   const seen = new Set(document.warnings.map((w) => `${w.code}|${w.message}`));
   const merged = [...document.warnings, ...warnings.filter((w) => !seen.has(`${w.code}|${w.message}`))];
   return Document.parse({ ...document, verification, warnings: merged });
