@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import { SelfevalError, isSelfevalError } from './errors.js';
 import type { LayoutDocument, Table } from './layout/model.js';
 import { parseDocument as parseDocumentValue } from './pipeline/document-json.js';
+import { formatHintExtension } from './pipeline/format-hint.js';
 import { readInputBytes, readInputFileBytes } from './pipeline/read-input.js';
 import { verify } from './pipeline/run.js';
 import { readLayout as readLayoutBytes, detectFormat } from './readers/index.js';
@@ -68,10 +69,11 @@ export interface VerifyDocumentOptions {
   rubricId?: string;
 }
 
-async function bytesAndName(input: Input, fileName: string | undefined): Promise<{ bytes: Uint8Array; file: string }> {
-  if (typeof input === 'string') return { bytes: await readInputFileBytes(input), file: input };
+async function bytesAndName(input: Input, fileName: string | undefined): Promise<{ bytes: Uint8Array; file: string; hint: string }> {
+  if (typeof input === 'string') return { bytes: await readInputFileBytes(input), file: input, hint: basename(input) };
   if (!(input instanceof Uint8Array)) throw new TypeError('input must be a file path (string) or the file bytes (Uint8Array)');
-  return { bytes: input, file: fileName ?? '<bytes>' };
+  // Nameless bytes: a name whose extension says what the content is, for formats without a signature.
+  return { bytes: input, file: fileName ?? '<bytes>', hint: fileName === undefined ? `input${formatHintExtension(input)}` : basename(fileName) };
 }
 
 /** An unknown rubric id is a programming error, reported before any reading (loadRubric names the available ones). */
@@ -93,9 +95,8 @@ function checkRubricId(rubricId: string | undefined): void {
  */
 export async function readDocument(input: Input, options: ReadDocumentOptions = {}): Promise<Document> {
   checkRubricId(options.rubricId);
-  const { bytes, file } = await bytesAndName(input, options.fileName);
-  const hint = typeof input === 'string' ? {} : { fileName: basename(file) };
-  const result = await readInputBytes(bytes, file, { ...hint, ...(options.rubricId === undefined ? {} : { rubricId: options.rubricId }) });
+  const { bytes, file, hint } = await bytesAndName(input, options.fileName);
+  const result = await readInputBytes(bytes, file, { fileName: hint, ...(options.rubricId === undefined ? {} : { rubricId: options.rubricId }) });
   if (!result.ok) throw result.error;
   const companions = options.companions ?? [];
   if (companions.length === 0) return result.document;
@@ -140,9 +141,9 @@ export interface LayoutOptions {
  * @throws {@link SelfevalError} for input that cannot be read.
  */
 export async function readLayout(input: Input, options: LayoutOptions = {}): Promise<LayoutDocument> {
-  const { bytes, file } = await bytesAndName(input, options.fileName);
+  const { bytes, file, hint } = await bytesAndName(input, options.fileName);
   try {
-    return await readLayoutBytes(bytes, { fileName: basename(file) });
+    return await readLayoutBytes(bytes, { fileName: hint });
   } catch (error) {
     throw isSelfevalError(error) ? error.withFile(file) : error;
   }
@@ -168,8 +169,7 @@ export interface FoundTables {
  * @throws {@link SelfevalError} for input that cannot be read (`NO_TEXT_LAYER` for a scan, …).
  */
 export async function findTables(input: Input, options: FindTablesOptions = {}): Promise<FoundTables> {
-  const { bytes, file } = await bytesAndName(input, options.fileName);
-  const fileName = basename(file);
+  const { bytes, file, hint: fileName } = await bytesAndName(input, options.fileName);
   try {
     if ((await detectFormat(bytes, fileName)) === 'pdf') {
       const { pageCount, tables } = await readPdfTables(bytes, options.pages ? { fileName, pages: [...options.pages] } : { fileName });

@@ -3,6 +3,7 @@
  * The bytes are read whole (inputs are single documents); their format is sniffed from content.
  */
 import { Readable } from 'node:stream';
+import { formatHintExtension } from '../pipeline/format-hint.js';
 
 /** The argument that means standard input. */
 export const STDIN_ARG = '-';
@@ -27,30 +28,7 @@ export async function readStream(stream: Readable & { isTTY?: boolean } = proces
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b);
-}
-
-/**
- * A name whose extension tells the readers what piped bytes are, for the formats that have no magic
- * number: text (UTF-8, or UTF-16 with a BOM) and HTML get `.txt`/`.html`; bytes with a signature
- * (PDF, ZIP, OLE, images) get no extension and are recognised by the readers from their content.
- */
+/** The name piped bytes are read under: `stdin` plus the extension their content calls for (`stdin.txt`, `stdin.html`). */
 export function sniffStdinName(bytes: Uint8Array): string {
-  const signatures: ReadonlyArray<readonly number[]> = [
-    [0x25, 0x50, 0x44, 0x46], // %PDF
-    [0x50, 0x4b, 0x03, 0x04], // ZIP (docx, xlsx)
-    [0xd0, 0xcf, 0x11, 0xe0], // OLE (doc, xls, wps, et)
-    [0x89, 0x50, 0x4e, 0x47], // PNG
-    [0xff, 0xd8, 0xff], // JPEG
-    [0x49, 0x49, 0x2a, 0x00], // TIFF
-    [0x4d, 0x4d, 0x00, 0x2a], // TIFF
-  ];
-  if (signatures.some((magic) => startsWith(bytes, magic))) return 'stdin';
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'stdin.txt';
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return 'stdin';
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/u, '').trimStart().toLowerCase();
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || /^<(?:head|body|meta|table|div|p)[\s>]/u.test(text)) return 'stdin.html';
-  return 'stdin.txt';
+  return `stdin${formatHintExtension(bytes)}`;
 }

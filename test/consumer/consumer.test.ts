@@ -192,7 +192,9 @@ console.log(total, version, errors, rate, layout.pageCount, spans, ids, line, ol
 });
 
 describe('installing this repository', () => {
-  it('leaves no install script unreviewed (npm would warn "not yet covered by allowScripts")', () => {
+  it('leaves no install script unreviewed (npm would warn "not yet covered by allowScripts")', (ctx) => {
+    const [major = 0, minor = 0] = npm(['--version'], ROOT).trim().split('.').map(Number);
+    if (major < 11 || (major === 11 && minor < 16)) ctx.skip(`npm ${major}.${minor} has no allowScripts (npm ≥ 11.16 warns about install scripts)`);
     const out = npm(['install-scripts', 'ls'], ROOT);
     expect(out).toContain('No packages with unreviewed install scripts');
   }, RUN_TIMEOUT);
