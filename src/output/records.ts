@@ -18,7 +18,7 @@ export interface LineInput {
   kind: string | null;
   department: string | null;
   departmentKey: string | null;
-  region: { province: string | null; city: string | null; county: string | null } | null;
+  region: { province: string | null; city: string | null; county: string | null; code: string | null } | null;
   project: string | null;
   fiscalYear: number | null;
   declaredTotal: number | null;
@@ -33,7 +33,7 @@ export interface LineInput {
 }
 
 export const DOCUMENT_COLUMNS = [
-  'file', 'output', 'sha256', 'format', 'kind', 'status', 'error_code', 'province', 'city', 'county', 'department',
+  'file', 'output', 'sha256', 'format', 'kind', 'status', 'error_code', 'province', 'city', 'county', 'region_code', 'department',
   'department_key', 'project', 'fiscal_year', 'declared_total', 'recomputed_total', 'grade_declared', 'grade_recomputed',
   'checks_ok', 'checks_mismatch', 'checks_unverifiable', 'checks_missing', 'points_verified', 'points_total',
   'errors', 'warnings', 'finding_codes', 'pages',
@@ -96,6 +96,7 @@ export function documentRow(line: LineInput): Row {
     province: line.region?.province ?? null,
     city: line.region?.city ?? null,
     county: line.region?.county ?? null,
+    region_code: line.region?.code ?? null,
     department: line.department,
     department_key: line.departmentKey,
     project: line.project,
@@ -177,15 +178,8 @@ export function targetRows(line: LineInput, d: Document): Row[] {
   }));
 }
 
-/** A finding's rubric entry and rule (schema v2 fields; null where the document does not carry them). */
-function findingRubric(f: Document['verification']['findings'][number]): { rubricId: string | null; rule: string | null } {
-  const v2 = f as { rubricId?: string | null; rule?: string | null };
-  return { rubricId: v2.rubricId ?? null, rule: v2.rule ?? null };
-}
-
 export function findingRows(line: LineInput, d: Document): Row[] {
   return d.verification.findings.map((f) => {
-    const { rubricId, rule } = findingRubric(f);
     return {
       file: line.file,
       department: line.department,
@@ -194,8 +188,8 @@ export function findingRows(line: LineInput, d: Document): Row[] {
       code: f.code,
       severity: f.severity,
       indicator: f.indicator,
-      rubric_id: rubricId,
-      rule,
+      rubric_id: f.rubricId,
+      rule: f.rule,
       expected: f.expected,
       actual: f.actual,
       message: f.message,

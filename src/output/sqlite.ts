@@ -26,7 +26,7 @@ export const MIGRATIONS: readonly string[] = [
      file TEXT NOT NULL UNIQUE,
      output TEXT, sha256 TEXT, output_sha256 TEXT,
      format TEXT, kind TEXT, status TEXT NOT NULL CHECK (status IN ('ok', 'failed')), error_code TEXT,
-     province TEXT, city TEXT, county TEXT,
+     province TEXT, city TEXT, county TEXT, region_code TEXT,
      department TEXT, department_key TEXT, project TEXT, fiscal_year INTEGER,
      declared_total REAL, recomputed_total REAL, grade_declared TEXT, grade_recomputed TEXT,
      checks_ok INTEGER, checks_mismatch INTEGER, checks_unverifiable INTEGER, checks_missing INTEGER,
@@ -129,7 +129,7 @@ function inserter(db: Db, table: string, columns: readonly string[]): (row: Row,
   };
 }
 
-const DOC_COLUMNS = ['file', 'output', 'sha256', 'format', 'kind', 'status', 'error_code', 'province', 'city', 'county', 'department',
+const DOC_COLUMNS = ['file', 'output', 'sha256', 'format', 'kind', 'status', 'error_code', 'province', 'city', 'county', 'region_code', 'department',
   'department_key', 'project', 'fiscal_year', 'declared_total', 'recomputed_total', 'grade_declared', 'grade_recomputed', 'checks_ok',
   'checks_mismatch', 'checks_unverifiable', 'checks_missing', 'points_verified', 'points_total', 'errors', 'warnings', 'finding_codes', 'pages'];
 const IND_COLUMNS = ['position', 'level1', 'level2', 'indicator', 'rubric_id', 'part', 'weight', 'declared_score', 'recomputed', 'check_status', 'score_inferred', 'page', 'source_text'];

@@ -32,7 +32,7 @@ export function documentLine(file: string, output: string, d: Document): ResultL
   };
 }
 
-export function errorLine(file: string, sha256: string | null, error: SelfevalError, format: string | null = null): ResultLine {
+export function errorLine(file: string, sha256: string | null, error: SelfevalError, format: ResultLine['format'] = null): ResultLine {
   return {
     schemaVersion: SCHEMA_VERSION,
     file,

@@ -16,13 +16,15 @@ export interface PairEntry {
   sha256: string;
   kind: string;
   format: string;
-  /** `departmentKey|fiscalYear`, or null when either is unknown (never paired). */
+  /** `departmentKey|fiscalYear|project`, or null when key or year is unknown (never paired). */
   group: string | null;
 }
 
 export function pairEntryOf(index: number, line: ResultLine): PairEntry | null {
   if (!line.ok || line.sha256 === null || line.kind === null || line.format === null) return null;
-  const group = line.departmentKey !== null && line.fiscalYear !== null && line.kind !== 'unknown' ? `${line.departmentKey}|${line.fiscalYear}` : null;
+  // A project's table and report pair with each other only: the project name is part of the key.
+  const group =
+    line.departmentKey !== null && line.fiscalYear !== null && line.kind !== 'unknown' ? `${line.departmentKey}|${line.fiscalYear}|${line.project ?? ''}` : null;
   return { index, sha256: line.sha256, kind: line.kind, format: line.format, group };
 }
 
