@@ -13,7 +13,9 @@ export function departmentKeyOf(document: Document): string | null {
 
 export function regionOf(document: Document): ResultLine['region'] {
   const r = document.region;
-  return r === null ? null : { province: r.province, city: r.city, county: r.county, code: r.code };
+  if (r !== null) return { province: r.province, city: r.city, county: r.county ?? document.department.region, code: r.code };
+  // No structured region: the district printed with the department is still the county.
+  return document.department.region === null ? null : { province: null, city: null, county: document.department.region, code: null };
 }
 
 export function projectOf(document: Document): string | null {
