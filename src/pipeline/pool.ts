@@ -89,7 +89,7 @@ export class ReadPool {
 
   /** Terminate the thread that ran `reply` when it is due; no task is handed out until it is gone. */
   private maybeRecycle(reply: WorkerReply): void {
-    const heapMark = (this.options.recycleHeapMb ?? 512) * 1024 * 1024;
+    const heapMark = (this.options.recycleHeapMb ?? 256) * 1024 * 1024;
     if (reply.tasksDone < (this.options.recycleAfter ?? 200) && reply.heapUsed < heapMark) return;
     const thread = this.pool.threads.find((t) => t.threadId === reply.threadId);
     if (!thread) return;
