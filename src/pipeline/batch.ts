@@ -142,9 +142,8 @@ export function toolVersion(): string {
  */
 function folderSkipReason(sniffed: Sniffed, path: string): SkipReason | null {
   if (sniffed.legacy) return null;
-  if (sniffed.format === null) return 'unknown-content';
+  if (sniffed.format === null) return sniffed.encoding !== null && extensionOf(path) !== '' ? 'other-text' : 'unknown-content';
   if (!hasReader(sniffed.format)) return 'no-reader';
-  if (sniffed.format === 'text' && !['', '.txt', '.text'].includes(extensionOf(path))) return 'other-text';
   return null;
 }
 

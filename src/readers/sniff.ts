@@ -189,6 +189,8 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): Sniffed {
     // what is wrong with it; any other name is text.
     if (isLegacyExtension(ext)) return result(null, 'extension', `文本内容，按扩展名 ${ext}`, { encoding, legacy: true });
     if (byExtension !== null && byExtension !== 'text') return result(byExtension, 'extension', `文本内容，按扩展名 ${ext}`, { encoding });
+    // Text under another extension (style.css, data.csv, README.md) is not a document.
+    if (!['', '.txt', '.text'].includes(ext)) return result(null, 'content', `文本文件，但扩展名 ${ext} 不是文档`, { encoding });
     return result('text', 'content', `文本（${encoding}）`, { encoding });
   }
   if (isLegacyExtension(ext)) return result(null, 'extension', `内容无法识别，按扩展名 ${ext}`, { legacy: true });

@@ -108,7 +108,7 @@ describe('office readers limits', () => {
     expect(layout.warnings.map((w) => w.code)).toContain('XLSX_SPARSE_SHEET');
     expect(tables[0]?.rowCount).toBeLessThanOrEqual(3);
     expect(tables[0]?.cells.some((c) => c.ref === 'Sheet1!XFD1048576')).toBe(true);
-  });
+  }, 60_000);
 
   it('does not call a DOCX nested deeper than 100 elements corrupt', async () => {
     const layout = await readLayout(bad('deep.docx'), { fileName: 'deep.docx' });
