@@ -89,7 +89,9 @@ describe('the packed package in a new project', () => {
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { selfeval: spec } }, null, 2));
     writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }, null, 2));
     t = Date.now();
-    npm(['ci', '--offline', '--no-audit', '--no-fund'], app);
+    // No install scripts: better-sqlite3 would compile SQLite (minutes on a loaded machine), and only
+    // `extract --db` needs it; nothing here loads the binding.
+    npm(['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], app);
     timings.install = Date.now() - t;
   }, SETUP_TIMEOUT);
 
