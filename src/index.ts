@@ -18,7 +18,6 @@ import { basename } from 'node:path';
 import { SelfevalError, isSelfevalError } from './errors.js';
 import type { LayoutDocument, Table } from './layout/model.js';
 import { parseDocument as parseDocumentValue } from './pipeline/document-json.js';
-import { formatHintExtension } from './pipeline/format-hint.js';
 import { readInputBytes, readInputFileBytes } from './pipeline/read-input.js';
 import { verify } from './pipeline/run.js';
 import { readLayout as readLayoutBytes, detectFormat } from './readers/index.js';
@@ -72,8 +71,8 @@ export interface VerifyDocumentOptions {
 async function bytesAndName(input: Input, fileName: string | undefined): Promise<{ bytes: Uint8Array; file: string; hint: string }> {
   if (typeof input === 'string') return { bytes: await readInputFileBytes(input), file: input, hint: basename(input) };
   if (!(input instanceof Uint8Array)) throw new TypeError('input must be a file path (string) or the file bytes (Uint8Array)');
-  // Nameless bytes: a name whose extension says what the content is, for formats without a signature.
-  return { bytes: input, file: fileName ?? '<bytes>', hint: fileName === undefined ? `input${formatHintExtension(input)}` : basename(fileName) };
+  // Nameless bytes: the readers name the format from the content alone.
+  return { bytes: input, file: fileName ?? '<bytes>', hint: fileName === undefined ? '' : basename(fileName) };
 }
 
 /** An unknown rubric id is a programming error, reported before any reading (loadRubric names the available ones). */

@@ -1,9 +1,8 @@
 /**
  * `-` as a file argument: read standard input. Shared by the commands that accept `-`.
- * The bytes are read whole (inputs are single documents); their format is sniffed from content.
+ * The bytes are read whole (inputs are single documents); the readers sniff their format from content.
  */
 import { Readable } from 'node:stream';
-import { formatHintExtension } from '../pipeline/format-hint.js';
 
 /** The argument that means standard input. */
 export const STDIN_ARG = '-';
@@ -28,7 +27,8 @@ export async function readStream(stream: Readable & { isTTY?: boolean } = proces
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** The name piped bytes are read under: `stdin` plus the extension their content calls for (`stdin.txt`, `stdin.html`). */
-export function sniffStdinName(bytes: Uint8Array): string {
-  return `stdin${formatHintExtension(bytes)}`;
-}
+/**
+ * The name readers see for piped bytes. It carries no extension: the readers name the format from the
+ * content (PDF, DOCX/XLSX, HTML, text in UTF-8, UTF-16 or GB 18030).
+ */
+export const STDIN_FILE_NAME = 'stdin';

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { noFindingsText } from '../../src/cli/summary-text.js';
-import { sniffStdinName } from '../../src/cli/stdin.js';
 import { main } from '../../src/cli/index.js';
 import { Document } from '../../src/schema/document.js';
 import { ROOT, SAMPLES, readSample } from '../helpers/samples.js';
@@ -120,15 +119,6 @@ describe('selfeval verify', () => {
     expect(text.out).toMatch(/^-\s+self-evaluation-table\s+广州市增城区科技工业商务和信息化局/u);
     expect(text.out).toContain('[error] SCORE_NOT_ALLOWED');
   }, SPAWN_TIMEOUT);
-
-  it('sniffs the format of piped bytes from their content', () => {
-    const enc = (s: string) => new TextEncoder().encode(s);
-    expect(sniffStdinName(enc('%PDF-1.7'))).toBe('stdin');
-    expect(sniffStdinName(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBe('stdin');
-    expect(sniffStdinName(enc('\uFEFF<!DOCTYPE html><html>'))).toBe('stdin.html');
-    expect(sniffStdinName(enc('广州市荔湾区 2023年度部门整体支出绩效自评表'))).toBe('stdin.txt');
-    expect(sniffStdinName(new Uint8Array([0xff, 0xfe, 0x7f, 0x5e]))).toBe('stdin.txt');
-  });
 
   it('--with works before or after the file, says when a companion is of another department or year, and fails when one cannot be read', async () => {
     const after = await run(['verify', table, '--with', report, '--json']);

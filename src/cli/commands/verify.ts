@@ -10,7 +10,7 @@ import { readInputBytes, readInputFileBytes, rubricIds } from '../../pipeline/re
 import { verify } from '../../pipeline/run.js';
 import type { Document } from '../../schema/document.js';
 import { formatTable } from '../format.js';
-import { isStdinArg, readStream, sniffStdinName } from '../stdin.js';
+import { STDIN_FILE_NAME, isStdinArg, readStream } from '../stdin.js';
 import { formatSummary, noFindingsText } from '../summary-text.js';
 
 export const EXIT_FAIL_ON = 4;
@@ -76,8 +76,7 @@ export function splitArguments(file: string | undefined, companions: readonly st
 
 async function bytesOf(arg: string): Promise<{ bytes: Uint8Array; fileName?: string }> {
   if (!isStdinArg(arg)) return { bytes: await readInputFileBytes(arg) };
-  const bytes = await readStream();
-  return { bytes, fileName: sniffStdinName(bytes) };
+  return { bytes: await readStream(), fileName: STDIN_FILE_NAME };
 }
 
 /** Read one argument (a path or `-`) into a verified Document; throws SelfevalError. */
