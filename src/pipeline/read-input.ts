@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { SelfevalError, isSelfevalError } from '../errors.js';
 import { listRubrics } from '../rubrics/index.js';
 import { parseDocumentJson } from './document-json.js';
-import { extractBytes, verify, type ExtractOptions, type RunResult } from './run.js';
+import { extractBytes, verify, type RunOptions, type RunResult } from './run.js';
 
-export interface ReadInputOptions extends ExtractOptions {
+export interface ReadInputOptions extends RunOptions {
   /** Score by this rubric instead of choosing one by region and year. */
   rubricId?: string;
 }
@@ -32,7 +32,9 @@ export async function readInputBytes(bytes: Uint8Array, file: string, options: R
   } catch (error) {
     return { ok: false, file, error: asSelfevalError(error, file) };
   }
-  const result = await extractBytes(bytes, file, [], options.fileName === undefined ? {} : { fileName: options.fileName });
+  // Every reading option (file-name hint, OCR mode …) goes to the reader; the rubric only to scoring.
+  const { rubricId: _rubricId, ...reading } = options;
+  const result = await extractBytes(bytes, file, [], reading);
   if (!result.ok || options.rubricId === undefined) return result;
   return { ...result, document: verify(result.document, [], rubric) };
 }

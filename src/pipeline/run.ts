@@ -17,8 +17,8 @@ function asSelfevalError(error: unknown, file: string): SelfevalError {
   return new SelfevalError('READ_FAILED', { file, detail, cause: error });
 }
 
-export interface ExtractOptions {
-  /** The name readers see as a format hint (default: the file's base name); e.g. `stdin.txt` for `-`. */
+export interface RunOptions {
+  /** The name readers see as a format hint (default: the file's base name); `stdin` for `-`. */
   fileName?: string;
 }
 
@@ -26,7 +26,7 @@ export interface ExtractOptions {
  * Read one file's bytes into a Document without its verification (the draft the batch keeps for
  * pairing companions). Never throws for bad input; returns the error as data.
  */
-export async function extractDraft(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<RunResult> {
+export async function extractDraft(bytes: Uint8Array, file: string, options: RunOptions = {}): Promise<RunResult> {
   try {
     const layout = await readLayout(bytes, { fileName: options.fileName ?? basename(file) });
     const match = classifyLayout(layout);
@@ -47,7 +47,7 @@ export async function extractDraft(bytes: Uint8Array, file: string, options: Ext
  * Read one file's bytes into a verified Document. Reading is a pure function of the bytes: the path
  * is recorded, never used to decide anything. Never throws for bad input; returns the error as data.
  */
-export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = [], options: ExtractOptions = {}): Promise<RunResult> {
+export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = [], options: RunOptions = {}): Promise<RunResult> {
   const draft = await extractDraft(bytes, file, options);
   if (!draft.ok) return draft;
   try {

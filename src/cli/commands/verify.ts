@@ -6,7 +6,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SelfevalError, isSelfevalError } from '../../errors.js';
 import { chooseNamedCompanions } from '../../pipeline/companion-choice.js';
-import { readInputBytes, readInputFileBytes, rubricIds } from '../../pipeline/read-input.js';
+import { readInputBytes, readInputFileBytes, rubricIds, type ReadInputOptions } from '../../pipeline/read-input.js';
 import { verify } from '../../pipeline/run.js';
 import type { Document } from '../../schema/document.js';
 import { formatTable } from '../format.js';
@@ -80,7 +80,7 @@ async function bytesOf(arg: string): Promise<{ bytes: Uint8Array; fileName?: str
 }
 
 /** Read one argument (a path or `-`) into a verified Document; throws SelfevalError. */
-async function readArgument(arg: string, rubricId: string | undefined): Promise<Document> {
+async function readArgument(arg: string, options: ReadInputOptions): Promise<Document> {
   let input: { bytes: Uint8Array; fileName?: string };
   try {
     input = await bytesOf(arg);
@@ -88,7 +88,7 @@ async function readArgument(arg: string, rubricId: string | undefined): Promise<
     if (isSelfevalError(error)) throw error;
     throw new SelfevalError('READ_FAILED', { file: arg, detail: error instanceof Error ? error.message : String(error) });
   }
-  const result = await readInputBytes(input.bytes, arg, { ...(input.fileName === undefined ? {} : { fileName: input.fileName }), ...(rubricId === undefined ? {} : { rubricId }) });
+  const result = await readInputBytes(input.bytes, arg, { ...options, ...(input.fileName === undefined ? {} : { fileName: input.fileName }) });
   if (!result.ok) throw result.error;
   return result.document;
 }
@@ -104,12 +104,14 @@ export async function runVerify(fileArg: string | undefined, opts: VerifyOptions
   if (!args) return usage('缺少要复核的文件，例如 selfeval verify x.pdf');
   if ([args.file, ...args.companions].filter(isStdinArg).length > 1) return usage('标准输入（-）只能使用一次');
   if (opts.rubric !== undefined && !rubricIds().includes(opts.rubric)) return usage(`未知的评分标准 ${opts.rubric}（可用：${rubricIds().join('、')}）`);
+  // Options for reading every argument (the document and its companions); the rubric is the document's only.
+  const reading: ReadInputOptions = {};
   let document: Document;
   const companions: Document[] = [];
   try {
-    document = await readArgument(args.file, opts.rubric);
+    document = await readArgument(args.file, { ...reading, ...(opts.rubric === undefined ? {} : { rubricId: opts.rubric }) });
     // A companion that cannot be read fails the command: verifying without it would say less than was asked.
-    for (const other of args.companions) companions.push(await readArgument(other, undefined));
+    for (const other of args.companions) companions.push(await readArgument(other, reading));
   } catch (error) {
     process.stderr.write(`错误 ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
