@@ -285,6 +285,52 @@ function skipBack(text: string, pos: number): number {
 export interface ParseQuantityOptions {
   /** Take the first measure in this unit when the text holds several (目标 家 → 实际 家). */
   preferUnit?: string | null;
+  /**
+   * Read a date target or actual (10月31日前, 2023年11月16日, 12月底前) as a date; a date without a year
+   * takes this year. Without it only dates that print their year are read as dates.
+   */
+  fiscalYear?: number | null;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `前 / 之前 / 以前 / 底前 / 前完成`: on or before the date. */
+const BEFORE = /^(?:之前|以前|前)(?:完成|完工|到位)?$/u;
+
+/**
+ * A whole cell that states a date: `10月31日前`, `2023年11月16日`, `2023-10-31`, `12月底前`, `年底前`, with
+ * `前` making it an on-or-before target. Null when the text is not just a date.
+ */
+export function parseDate(text: string, fiscalYear: number | null = null): { date: string; comparator: Comparator | null } | null {
+  const t = normalizeForScan(text).replace(/\s+/gu, '');
+  let year: number | null = null;
+  let month: number | null = null;
+  let day: number | null = null;
+  let rest = '';
+  let m = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))(.*)$/u.exec(t);
+  if (m) {
+    year = m[1] ? Number(m[1]) : fiscalYear;
+    month = Number(m[2]);
+    day = m[3] ? Number(m[3]) : year !== null ? lastDayOf(year, month) : null;
+    rest = m[5] ?? '';
+  } else if ((m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(.*)$/u.exec(t))) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+    rest = m[4] ?? '';
+  } else if ((m = /^(?:(\d{4})年)?年?(?:底|末)(.*)$/u.exec(t)) && (m[1] !== undefined || t.startsWith('年'))) {
+    year = m[1] ? Number(m[1]) : fiscalYear;
+    month = 12;
+    day = 31;
+    rest = m[2] ?? '';
+  } else return null;
+  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > lastDayOf(year, month)) return null;
+  if (rest !== '' && !BEFORE.test(rest)) return null;
+  return { date: `${year}-${pad2(month)}-${pad2(day)}`, comparator: rest === '' ? null : '<=' };
 }
 
 /**
@@ -293,6 +339,17 @@ export interface ParseQuantityOptions {
  */
 export function parseQuantity(text: string, options: ParseQuantityOptions = {}): Quantity {
   const trimmed = text.trim();
+  if (options.fiscalYear !== undefined) {
+    const date = parseDate(trimmed, options.fiscalYear);
+    if (date) return { text: trimmed, value: null, unit: null, comparator: date.comparator, qualitative: false, date: date.date };
+  }
+  // A whole cell `≥15年` / `15年`: a number of years (in prose 年 after a number is a year).
+  const years = /^([≥≤><=]|[><]=)?\s*(\d+(?:\.\d+)?)\s*年(以上|以内|以下)?$/u.exec(normalizeForScan(trimmed));
+  if (years && !/^(19|20)\d\d$/u.test(years[2] ?? '')) {
+    const suffix = years[3] ? suffixComparator(years[3])?.comparator ?? null : null;
+    const prefix = years[1] ? prefixComparator(years[1])?.comparator ?? null : null;
+    return { text: trimmed, value: Number(years[2]), unit: '年', comparator: prefix ?? suffix, qualitative: false, date: null };
+  }
   const bare = parseNumber(trimmed);
   if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false, date: null };
   const all = scanQuantities(trimmed);
@@ -343,4 +400,23 @@ export function parseScore(text: string): number | null {
 export function decimalsOf(text: string): number {
   const m = /\d(?:[\d,]*\d)?(?:\.(\d+))?/.exec(normalizeForScan(text));
   return m?.[1]?.length ?? 0;
+}
+
+/**
+ * The quantity with a unit printed in its own column (度量单位 / 计量单位) folded in: the value becomes a
+ * fraction for % and ‰. A quantity that already has a unit, a date or no value keeps what it has.
+ */
+export function withUnit(q: Quantity, unit: string | null): Quantity {
+  const u = unit === null ? '' : toHalfWidth(unit).trim();
+  if (u === '' || q.unit !== null || q.date !== null || q.qualitative) return q;
+  const value = q.value === null ? null : asContractValue(q.value, u);
+  return { ...q, unit: u, value };
+}
+
+/** A comparison written alone (a 指标性质 cell: ≥, ≤, =, >, <, 不低于 …), or null. */
+export function comparatorOf(sign: string): Comparator | null {
+  const s = normalizeForScan(sign).replace(/\s+/gu, '');
+  if (s === '') return null;
+  const hit = prefixComparator(s);
+  return hit && hit.length === s.length ? hit.comparator : null;
 }

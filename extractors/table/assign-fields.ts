@@ -42,7 +42,7 @@ export function assignFields<A>(
     const field = fields[j] as HeaderColumn;
     const kind = kinds[i];
     const type = FIELD_TYPES[field.field];
-    if (type === 'number' ? kind !== 'number' : kind === 'number') return INF;
+    if (type === 'number' ? kind !== 'number' : kind === 'number' && type !== 'value') return INF;
     // A header word fused into a data row (text exports) is never content.
     if (kind === 'header') return INF;
     const inside = token.col >= field.col && token.col < field.col + field.colSpan;

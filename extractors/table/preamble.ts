@@ -3,26 +3,24 @@ import type { Anchor, Cell, Table } from '../../src/layout/model.js';
 import type { Budget, BudgetField, BudgetLine } from '../../src/schema/document.js';
 import type { Provenance } from '../../src/schema/provenance.js';
 import { provenanceOf } from '../shared/provenance.js';
-import { parseNumber } from '../shared/quantity.js';
+import { parseNumber, parseScore } from '../shared/quantity.js';
+import vocabulary from './header-vocabulary.json' with { type: 'json' };
+import { isFillInInstruction } from './header-vocabulary.js';
 
-/** The header block of a self-evaluation table: 部门名称, 年度, goals and their completion. */
+/** The header block of a self-evaluation table: 部门名称, 年度, goals and their completion, a 自评总分. */
 export interface HeaderBlock {
   department: { text: string; provenance: Provenance } | null;
   year: { value: number; provenance: Provenance } | null;
   overall: string | null;
   completion: string | null;
   unmetReasons: string | null;
+  /** 自评总分 printed in the head block (yuling), with where. */
+  declaredTotal: { value: number; text: string; provenance: Provenance } | null;
 }
 
-type HeaderKey = 'department' | 'year' | 'overall' | 'completion' | 'unmetReasons';
+type HeaderKey = 'department' | 'year' | 'overall' | 'completion' | 'unmetReasons' | 'declaredTotal';
 
-const HEADER_LABELS: Array<{ key: HeaderKey; label: RegExp }> = [
-  { key: 'department', label: /^(部门名称|单位名称|预算部门|部门（单位）名称)[:：]?/u },
-  { key: 'year', label: /^(年度|评价年度|所属年度)[:：]?(?=\s|$|\d)/u },
-  { key: 'completion', label: /^(整体绩效目标完成情况|年度完成情况|年度整体绩效目标完成情况|总体完成情况|完成情况)[:：]?/u },
-  { key: 'overall', label: /^(年度整体绩效目标|年度总目标|年度绩效目标|整体绩效目标)[:：]?/u },
-  { key: 'unmetReasons', label: /^(未能完成原因|未完成原因|偏差原因)[:：]?/u },
-];
+const HEADER_LABELS: Array<{ key: HeaderKey; label: RegExp }> = vocabulary.headLabels.map((l) => ({ key: l.key as HeaderKey, label: new RegExp(l.match, 'u') }));
 
 function labelOf(text: string): { key: HeaderKey; rest: string } | null {
   const t = text.trim();
@@ -33,34 +31,48 @@ function labelOf(text: string): { key: HeaderKey; rest: string } | null {
   return null;
 }
 
-/** Read label → value pairs from the rows before the indicator grid, in reading order. */
+/**
+ * Read label → value pairs from the rows before the indicator grid, in reading order. The value is in
+ * the same cell after the label (text exports), in the next cell, or, on a row of labels only, in the
+ * cell below (预期目标 | 实际完成情况 over their texts). A fill-in instruction left in the value cell
+ * (…（限80字）) is no value.
+ */
 export function readHeaderBlock(preamble: ReadonlyArray<{ table: Table; rows: number[] }>): HeaderBlock {
-  const out: HeaderBlock = { department: null, year: null, overall: null, completion: null, unmetReasons: null };
+  const out: HeaderBlock = { department: null, year: null, overall: null, completion: null, unmetReasons: null, declaredTotal: null };
   const seen = new Set<HeaderKey>();
   for (const { table, rows } of preamble) {
     for (const r of rows) {
       const cells = cellsStartingOnRow(table, r);
+      const labelsOnly = cells.every((c) => c.text.trim() === '' || labelOf(c.text) !== null || c.rowSpan > 1);
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k] as Cell;
         const found = labelOf(cell.text);
         if (!found || seen.has(found.key)) continue;
-        // The value is in the same cell after the label (text exports), or in the next cell.
         let valueCell: Cell | null = null;
         let value = found.rest;
+        let hasValueCell = value !== '';
         if (value === '') {
           const next = cells[k + 1];
-          if (next && !labelOf(next.text)) {
-            valueCell = next;
-            value = next.text.trim();
+          const below = labelsOnly && cell.rowSpan === 1 ? cellsStartingOnRow(table, r + cell.rowSpan).find((c) => c.col === cell.col && labelOf(c.text) === null) : undefined;
+          if (below) valueCell = below;
+          else if (next && !labelOf(next.text)) valueCell = next;
+          if (valueCell) {
+            value = valueCell.text.trim();
+            hasValueCell = true;
           }
         }
+        // A label with no value cell at all (a group label over its columns) leaves the key open.
+        if (!hasValueCell) continue;
         seen.add(found.key);
         const anchor: Anchor = valueCell ?? cell;
-        if (value === '') continue;
+        if (value === '' || isFillInInstruction(value)) continue;
         if (found.key === 'department') out.department = { text: value, provenance: provenanceOf(anchor, value) };
         else if (found.key === 'year') {
           const year = value.match(/(20\d{2})/u)?.[1];
           if (year) out.year = { value: Number(year), provenance: provenanceOf(anchor, value) };
+        } else if (found.key === 'declaredTotal') {
+          const total = parseScore(value);
+          if (total !== null) out.declaredTotal = { value: total, text: value, provenance: provenanceOf(anchor, value) };
         } else out[found.key] = value;
       }
     }
@@ -81,7 +93,7 @@ const BUDGET_LEAVES: Array<{ field: BudgetField; label: RegExp }> = [
   { field: 'transfers', label: /^对下转移支付$/u },
 ];
 
-function leafField(text: string): BudgetField | null {
+export function leafField(text: string): BudgetField | null {
   const t = text.replace(/\s/gu, '').replace(/[（(]万元[)）]$/u, '');
   return BUDGET_LEAVES.find((l) => l.label.test(t))?.field ?? null;
 }
