@@ -7,13 +7,14 @@
  */
 import { tableToGrid } from '../../src/layout/grid.js';
 import type { Cell, Table } from '../../src/layout/model.js';
-import type { Budget, BudgetField, BudgetSplit } from '../../src/schema/document.js';
+import type { Budget, BudgetField, BudgetSplit, DocumentWarning } from '../../src/schema/document.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import type { Provenance } from '../../src/schema/provenance.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseNumber, parseScore } from '../shared/quantity.js';
 import { budgetHeaderField, headerKey, isBlankCell, isFillInInstruction, splitStatedWeight, type BudgetColumnField } from './header-vocabulary.js';
 import { leafField } from './preamble.js';
+import { isRunTogether, splitRunTogether } from './run-together.js';
 
 export interface BudgetColumn {
   field: BudgetColumnField;
@@ -32,6 +33,8 @@ export interface BudgetBlock {
   /** The table and rows the block takes (header and data rows). */
   table: Table;
   rows: number[];
+  /** Run-together figures left unread. */
+  warnings: DocumentWarning[];
 }
 
 type Preamble = ReadonlyArray<{ table: Table; rows: number[] }>;
@@ -44,7 +47,8 @@ const PART_PREFIX = /^其中\s*[:：]\s*/u;
 /** A cell holding a label and its amount: `按收入性质分：1562.48`, `其中：基本支出：826.55`. */
 const LABELLED_AMOUNT = /^(?:其中\s*[:：]\s*)?(.+?)\s*[:：]\s*(-?[0-9０-９][0-9０-９,，.．]*)\s*(?:万元)?$/u;
 
-function headerColumns(cells: readonly Cell[]): BudgetColumn[] {
+/** The budget columns a header row names, or [] when the row is not a budget header. */
+export function budgetHeaderColumns(cells: ReadonlyArray<{ text: string; col: number; colSpan: number }>): BudgetColumn[] {
   const columns: BudgetColumn[] = [];
   for (const cell of cells) {
     const field = budgetHeaderField(cell.text);
@@ -74,21 +78,47 @@ interface DataRow {
   r: number;
   label: Cell | null;
   values: Map<BudgetColumnField, Cell>;
+  /** Figures run together in one cell that no single reading explains (they stay null). */
+  unsplit: Cell | null;
+  /** The readings of an unsplit run, and the columns it covers. */
+  readings: string[][];
+  covered: BudgetColumn[];
+}
+
+export interface BudgetReadOptions {
+  /** The form states 得分 = 分值 × 执行率 (a note, a header): run-together figures must satisfy it. */
+  scoreIsWeightTimesRate?: boolean;
 }
 
 /** The label cells and the figures under each header column of one data row. */
-function dataRow(table: Table, grid: (Cell | null)[][], r: number, columns: readonly BudgetColumn[], firstCol: number, blockCol: number | null): DataRow {
+function dataRow(table: Table, grid: (Cell | null)[][], r: number, columns: readonly BudgetColumn[], firstCol: number, blockCol: number | null, options: BudgetReadOptions): DataRow {
   const own = table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
-  const label = own.find((c) => c.col < firstCol && c.col !== blockCol && c.text.trim() !== '') ?? null;
+  const label = own.find((c) => c.col < firstCol && c.col !== blockCol && c.text.trim() !== '' && !isRunTogether(c.text)) ?? null;
   const values = new Map<BudgetColumnField, Cell>();
   for (const column of columns) {
     const cell = grid[r]?.[column.col];
     if (cell && cell.row === r) values.set(column.field, cell);
   }
-  return { r, label, values };
+  // A text export that ran the row's figures into one cell: split it when one reading fits.
+  const run = own.find((c) => c !== label && isRunTogether(c.text));
+  let unsplit: Cell | null = null;
+  let readings: string[][] = [];
+  let covered: BudgetColumn[] = [];
+  if (run) {
+    covered = [...columns]
+      .sort((a, b) => a.col - b.col)
+      .filter((c) => c.field !== 'reason' && c.col + c.colSpan > run.col && (values.get(c.field) === run || (values.get(c.field)?.text.trim() ?? '') === ''));
+    readings = splitRunTogether(run.text, covered, options);
+    for (const column of covered) values.delete(column.field);
+    if (readings.length === 1) {
+      covered.forEach((column, k) => values.set(column.field, { ...run, text: (readings[0] as string[])[k] as string, col: column.col, colSpan: column.colSpan }));
+    } else unsplit = run;
+  }
+  return { r, label, values, unsplit, readings, covered };
 }
 
 const hasFigures = (row: DataRow): boolean =>
+  row.unsplit !== null ||
   [...row.values.entries()].some(([field, cell]) => field !== 'reason' && !isBlankCell(cell.text) && parseNumber(cell.text.trim().replace(/[%％]$/u, '')) !== null);
 
 const rowLabel = (cell: Cell | null): string | null => {
@@ -98,12 +128,12 @@ const rowLabel = (cell: Cell | null): string | null => {
 };
 
 /** Find the first budget block of the preamble and read it into `budget`; null when there is none. */
-export function readBudgetColumns(preamble: Preamble, budget: Budget): BudgetBlock | null {
+export function readBudgetColumns(preamble: Preamble, budget: Budget, options: BudgetReadOptions = {}): BudgetBlock | null {
   for (const { table, rows } of preamble) {
     const grid = tableToGrid(table);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k] as number;
-      const columns = headerColumns(table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
+      const columns = budgetHeaderColumns(table.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
       if (columns.length === 0) continue;
       const firstCol = Math.min(...columns.map((c) => c.col));
       // The block's label: a cell left of the header running down beside the block (项目资金（万元）).
@@ -112,7 +142,7 @@ export function readBudgetColumns(preamble: Preamble, budget: Budget): BudgetBlo
       const data: DataRow[] = [];
       for (const rr of rows.slice(k + 1)) {
         if (rr >= end) break;
-        data.push(dataRow(table, grid, rr, columns, firstCol, block?.col ?? null));
+        data.push(dataRow(table, grid, rr, columns, firstCol, block?.col ?? null, options));
       }
       const used = [r, ...data.map((d) => d.r)];
       const totalIndex = data.findIndex(hasFigures);
@@ -127,6 +157,7 @@ export function readBudgetColumns(preamble: Preamble, budget: Budget): BudgetBlo
         else if (block) continue;
         else break;
       }
+      resolveTotalByParts(total, parts);
       const rowsUsed = block ? used : [r, ...data.slice(0, totalIndex + 1 + parts.length + splitRows.length).map((d) => d.r)];
       readTotalRow(total, columns, budget);
       readParts(total, parts, columns, budget);
@@ -138,10 +169,41 @@ export function readBudgetColumns(preamble: Preamble, budget: Budget): BudgetBlo
         stated: stated.weight !== null && block ? { weight: stated.weight, provenance: provenanceOf(block, block.text.trim()) } : null,
         table,
         rows: rowsUsed,
+        warnings: data.flatMap((d) =>
+          d.unsplit
+            ? [{ code: 'FIGURES_RUN_TOGETHER', message: `“${d.unsplit.text.trim()}”是几个数字连写，按表头各栏和执行率、得分的关系拆分不唯一，相关数值留空`, provenance: provenanceOf(d.unsplit, d.unsplit.text.trim()) }]
+            : [],
+        ),
       };
     }
   }
   return null;
+}
+
+/**
+ * A total row whose run-together figures have several readings, under parts that were read: the
+ * reading whose amounts are the sums of the parts is the one, when it is the only one.
+ */
+function resolveTotalByParts(total: DataRow, parts: readonly DataRow[]): void {
+  if (total.unsplit === null || total.readings.length < 2 || parts.length === 0) return;
+  const run = total.unsplit;
+  const sums = new Map<BudgetColumnField, number>();
+  for (const column of total.covered) {
+    if (!(AMOUNTS as readonly string[]).includes(column.field)) continue;
+    const amounts = parts.map((p) => (p.unsplit ? null : p.values.get(column.field))).map((c) => (c ? amountOf(c.text) : null));
+    if (amounts.every((a) => a !== null)) sums.set(column.field, amounts.reduce<number>((s, a) => s + (a ?? 0), 0));
+  }
+  if (sums.size === 0) return;
+  const fits = total.readings.filter((reading) =>
+    [...sums].every(([field, sum]) => {
+      const k = total.covered.findIndex((c) => c.field === field);
+      const value = amountOf(reading[k] ?? '');
+      return value !== null && Math.abs(value - sum) < 0.005;
+    }),
+  );
+  if (fits.length !== 1) return;
+  total.covered.forEach((column, k) => total.values.set(column.field, { ...run, text: (fits[0] as string[])[k] as string, col: column.col, colSpan: column.colSpan }));
+  total.unsplit = null;
 }
 
 function readTotalRow(total: DataRow, columns: readonly BudgetColumn[], budget: Budget): void {

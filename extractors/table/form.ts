@@ -20,7 +20,7 @@ import { readDeclared } from './declared.js';
 import { rebuildFlatTables } from './flat-text.js';
 import { readFormValues, readLevel } from './form-values.js';
 import type { RowField } from './header-map.js';
-import { blockCategory, isFillInInstruction, isNotApplicable, splitStatedWeight, type BlockCategory } from './header-vocabulary.js';
+import { blockCategory, isFillInInstruction, isNotApplicable, splitStatedWeight, statesExecutionScoreRule, type BlockCategory } from './header-vocabulary.js';
 import { readBudgetBlock, readHeaderBlock } from './preamble.js';
 import { readIndicatorGrid, type GridRow, type IndicatorGrid } from './rows.js';
 import { readTaskBlock, splitTasks } from './tasks.js';
@@ -91,8 +91,9 @@ export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind:
 
   // Head block, budget block, tasks.
   const header = readHeaderBlock(grid.preamble);
-  const budgetBlock = readBudgetColumns(grid.preamble, doc.budget);
-  if (!budgetBlock) readBudgetBlock(grid.preamble, doc.budget);
+  const budgetBlock = readBudgetColumns(grid.preamble, doc.budget, { scoreIsWeightTimesRate: statesExecutionScoreRule(allText.text) });
+  if (budgetBlock) doc.warnings.push(...budgetBlock.warnings);
+  else readBudgetBlock(grid.preamble, doc.budget);
   doc.goals.overall = header.overall;
   doc.goals.completion = header.completion;
   doc.goals.unmetReasons = header.unmetReasons;
@@ -196,11 +197,21 @@ function readIndicators(grid: IndicatorGrid, doc: ExtractedDocument): { indicato
     };
   });
   // Text exports lose merged cells: a later sub-row of an indicator printed under one merged name
-  // cell (采购意向公开合规性 0.5 + 1.5) carries that name, as the grid formats give it.
+  // cell (采购意向公开合规性 0.5 + 1.5) carries that name, as the grid formats give it; a row no rubric
+  // entry places sits under the level labels of the row above.
   if (doc.source.format === 'text') {
     indicators.forEach((ind, k) => {
       const previous = indicators[k - 1];
       if (ind.name === null && (ind.part ?? 0) >= 2 && previous?.rubricId === ind.rubricId && previous.name !== null) ind.name = previous.name;
+      if (!previous || ind.rubricId !== null || !grid.rows[k]?.shifted) return;
+      if (ind.level2 === null && hasColumn('level2') && ind.level1 === null) {
+        ind.level2 = previous.level2;
+        ind.level2Weight ??= previous.level2Weight;
+      }
+      if (ind.level1 === null && hasColumn('level1')) {
+        ind.level1 = previous.level1;
+        ind.level1Weight ??= previous.level1Weight;
+      }
     });
   }
   return { indicators, rubric };

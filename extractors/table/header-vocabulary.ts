@@ -53,6 +53,7 @@ const FILL_IN = new RegExp(data.fillInInstruction, 'u');
 const QUALITATIVE = new RegExp(data.qualitativeSign, 'u');
 const QUANTITATIVE = new RegExp(data.quantitativeSign, 'u');
 const YES = new RegExp(data.yes, 'u');
+const EXECUTION_SCORE_RULE = new RegExp(data.executionScoreRule, 'u');
 const NO = new RegExp(data.no, 'u');
 
 /** Spaces (including the ideographic space) removed: headers wrap and pad. */
@@ -122,3 +123,6 @@ export function splitStatedWeight(label: string): { name: string; weight: number
   const weight = Number(digits);
   return { name: (m[1] ?? '').trim(), weight: Number.isFinite(weight) ? weight : null };
 }
+
+/** The document states its budget rule 得分 = 分值 × 执行率 (执行率得分＝执行率×执行率权重, 按执行率乘以分值计算). */
+export const statesExecutionScoreRule = (text: string): boolean => EXECUTION_SCORE_RULE.test(compact(text));

@@ -22,7 +22,7 @@ type HeaderKey = 'department' | 'year' | 'overall' | 'completion' | 'unmetReason
 
 const HEADER_LABELS: Array<{ key: HeaderKey; label: RegExp }> = vocabulary.headLabels.map((l) => ({ key: l.key as HeaderKey, label: new RegExp(l.match, 'u') }));
 
-function labelOf(text: string): { key: HeaderKey; rest: string } | null {
+export function labelOf(text: string): { key: HeaderKey; rest: string } | null {
   const t = text.trim();
   for (const { key, label } of HEADER_LABELS) {
     const m = t.match(label);
@@ -82,7 +82,7 @@ export function readHeaderBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
 
 /** Budget labels → fields of Budget; group headings (部门预算, 收入来源 …) are not in this list. */
 const BUDGET_LEAVES: Array<{ field: BudgetField; label: RegExp }> = [
-  { field: 'total', label: /^(预算总额|年度预算数|年度预算总额|全年预算数)/u },
+  { field: 'total', label: /^(预算总额|年度预算数|年度预算总额|全年预算数|合计)/u },
   { field: 'basic', label: /^基本支出$/u },
   { field: 'project', label: /^项目支出$/u },
   { field: 'specialFunds', label: /^(财政)?专项资金$/u },
@@ -110,6 +110,7 @@ export function readBudgetBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
     const cells = cellsStartingOnRow(table, r).filter((c) => c.text.trim() !== '');
     const figures = cells.filter((c) => parseNumber(c.text.trim()) !== null && /^[-\d,.，．０-９\s]+$/u.test(c.text.trim()));
     if (figures.length < 3 || figures.length < cells.length - 1) continue;
+    if (readByColumns(table, r, figures, budget)) return;
     // Labels: leaf labels in the rows above (up to 4), in column order.
     const labels: Array<{ field: BudgetField; cell: Cell; text: string }> = [];
     for (let up = Math.max(0, k - 4); up < k; up++) {
@@ -121,14 +122,23 @@ export function readBudgetBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
     }
     if (labels.length === 0) continue;
     labels.sort((a, b) => a.cell.col - b.cell.col || a.cell.row - b.cell.row);
-    if (!labels.some((l) => l.field === 'total') && figures.length === labels.length + 1) {
-      labels.unshift({ field: 'total', cell: figures[0] as Cell, text: '预算总额' });
+    // The row of labels right above names every figure (or all but a leading total): take it whole,
+    // labels without a field of their own (上级补助) included.
+    const previous = rows[k - 1];
+    const lowest = previous ? cellsStartingOnRow(previous.table, previous.r).filter((c) => c.text.trim() !== '' && !isFigure(c.text)) : [];
+    const totalLabel = labels.find((l) => l.field === 'total');
+    let named: Array<{ field: BudgetField | null; text: string }> = labels;
+    if (lowest.length === figures.length || lowest.length === figures.length - 1) {
+      named = lowest.map((c) => ({ field: leafField(c.text), text: c.text.trim() }));
+      if (lowest.length === figures.length - 1) named.unshift({ field: 'total', text: totalLabel?.text ?? '预算总额' });
+    } else if (!totalLabel && figures.length === labels.length + 1) {
+      named = [{ field: 'total', text: '预算总额' }, ...labels];
     }
-    figures.slice(0, labels.length).forEach((cell, i) => {
-      const label = labels[i] as { field: BudgetField; text: string };
+    figures.slice(0, named.length).forEach((cell, i) => {
+      const label = named[i] as { field: BudgetField | null; text: string };
       const amount = parseNumber(cell.text.trim());
       if (amount === null) return;
-      if (budget[label.field] === null) budget[label.field] = amount;
+      if (label.field !== null && budget[label.field] === null) budget[label.field] = amount;
       const line: BudgetLine = {
         label: label.text.replace(/[（(]万元[)）]$/u, ''),
         amount,
@@ -140,4 +150,44 @@ export function readBudgetBlock(preamble: ReadonlyArray<{ table: Table; rows: nu
     });
     return;
   }
+}
+
+const isFigure = (text: string): boolean => parseNumber(text.trim()) !== null && /^[-\d,.，．０-９\s]+$/u.test(text.trim());
+
+/**
+ * Labels over figures in a grid that keeps its columns: each figure's label is the lowest label cell
+ * above it that covers its column (a merged 合计 or 预算总额 over two rows, a leaf under a group heading).
+ * A group heading 按资金来源 / 按支出性质 over several figures splits the total into them. False (nothing
+ * read) when some figure has no label above it: the caller matches labels by order then.
+ */
+function readByColumns(table: Table, r: number, figures: readonly Cell[], budget: Budget): boolean {
+  // The rows of labels right above the figures (a goal text or a figure row ends them).
+  const isLabelCell = (c: Cell): boolean => c.text.trim() === '' || (!isFigure(c.text) && c.text.trim().length <= 24 && !/[。；]/u.test(c.text));
+  let top = r;
+  while (top > Math.max(0, r - 4) && table.cells.filter((c) => c.row === top - 1).every(isLabelCell)) top--;
+  const above = table.cells.filter((c) => c.row < r && c.row >= top && c.text.trim() !== '');
+  const covers = (c: Cell, col: number): boolean => c.col <= col && col < c.col + c.colSpan;
+  const chains = figures.map((f) => above.filter((c) => covers(c, f.col) && c.row + c.rowSpan <= r).sort((a, b) => b.row + b.rowSpan - (a.row + a.rowSpan) || b.row - a.row));
+  if (chains.some((chain) => chain.length === 0)) return false;
+  const labelOfFigure = chains.map((chain) => (chain[0] as Cell).text.trim().replace(/[（(]万元[)）]$/u, ''));
+  if (!labelOfFigure.some((l) => leafField(l) !== null)) return false;
+  const groups = new Map<Cell, Array<{ label: string; amount: number }>>();
+  let total: { label: string; amount: number; cell: Cell } | null = null;
+  figures.forEach((cell, i) => {
+    const label = labelOfFigure[i] as string;
+    const amount = parseNumber(cell.text.trim());
+    if (amount === null) return;
+    const field = leafField(label);
+    if (field && budget[field] === null) budget[field] = amount;
+    if (field === 'total' && total === null) total = { label, amount, cell };
+    budget.lines.push({ label, amount, unit: '万元', text: cell.text.trim(), provenance: provenanceOf(cell, cell.text.trim()) });
+    const group = (chains[i] as Cell[]).slice(1).find((c) => /^按/u.test(c.text.replace(/\s/gu, '')));
+    if (group) groups.set(group, [...(groups.get(group) ?? []), { label, amount }]);
+  });
+  for (const [group, parts] of groups) {
+    const t = total as { label: string; amount: number; cell: Cell } | null;
+    if (parts.length < 2 || t === null) continue;
+    budget.splits.push({ label: group.text.trim(), total: t.label, totalAmount: t.amount, parts, provenance: provenanceOf(t.cell, t.cell.text.trim()) });
+  }
+  return true;
 }

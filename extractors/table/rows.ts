@@ -12,6 +12,8 @@ export interface GridRow {
   cells: Cell[];
   /** Fields filled from a merged cell that starts on a row above (not printed on this row). */
   inherited: Set<RowField>;
+  /** The row comes from a text export whose cells shift left (merged cells lost). */
+  shifted: boolean;
 }
 
 /** A row after the grid: 总分/合计 or 评价等级. */
@@ -124,7 +126,7 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
         const token = fields[key];
         if (token && merged.some((m) => m.col === token.col && m.row < r && m.text.trim() === token.text)) inherited.add(key);
       }
-      rows.push({ fields, cells: own, inherited });
+      rows.push({ fields, cells: own, inherited, shifted: shifted(table) });
     }
     if (pre.length > 0) preamble.push({ table, rows: pre });
   }

@@ -22,22 +22,39 @@ function fieldsOf(line: string): string[] {
   return line.split('\t').map((f) => normalizeLookalikes(squashSpaces(f)));
 }
 
+/**
+ * A line of a table flattened the way web sites flatten them: every cell closed by ` |` (a bare `|` is
+ * an empty cell), one cell per line or several cells separated by ` | ` on one line. Null for any
+ * other line.
+ */
+function pipeCells(line: string): string[] | null {
+  const t = line.trim();
+  if (t !== '|' && !/\s\|$/u.test(t)) return null;
+  const body = t === '|' ? '' : t.slice(0, -1).trimEnd();
+  return (body === '' ? [''] : body.split(/\s\|\s/u)).map((f) => normalizeLookalikes(squashSpaces(f.trim() === '|' ? '' : f)));
+}
+
+/** Fewer lines than this ending in ` |` are prose that happens to end so, not a flattened table. */
+const MIN_PIPE_LINES = 4;
+
 function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument {
   if (bytes.includes(0)) {
     throw new SelfevalError('CORRUPT', { file: options.fileName ?? null, detail: '文本文件含有二进制内容' });
   }
   const rawLines = decode(bytes).replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   const blocks: Block[] = [];
-  let tableRows: Array<{ fields: string[]; lineNo: number }> = [];
+  let tableRows: Array<{ fields: string[]; lineNo: number; pipe?: boolean }> = [];
 
   const flushTable = (): void => {
     if (tableRows.length === 0) return;
     const cells: Cell[] = [];
     let colCount = 0;
+    // A flattened export keeps its empty cells: the extractor rebuilds the rows from their order.
+    const keepEmpty = tableRows.every((r) => r.pipe === true);
     tableRows.forEach(({ fields, lineNo }, row) => {
       colCount = Math.max(colCount, fields.length);
       fields.forEach((text, col) => {
-        if (text === '') return;
+        if (text === '' && !keepEmpty) return;
         const ref = `line ${lineNo} field ${col + 1}`;
         const line: Line = { text, page: null, bbox: null, ref };
         cells.push({ row, col, rowSpan: 1, colSpan: 1, text, lines: [line], page: null, bbox: null, ref });
@@ -52,8 +69,23 @@ function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument 
     tableRows = [];
   };
 
+  const pipes = rawLines.map(pipeCells);
+  const inPipeRun = pipes.map((_, i) => {
+    let from = i;
+    let to = i;
+    while (from > 0 && pipes[from - 1] !== null) from--;
+    while (to + 1 < pipes.length && pipes[to + 1] !== null) to++;
+    return pipes[i] !== null && to - from + 1 >= MIN_PIPE_LINES;
+  });
   rawLines.forEach((raw, i) => {
     const lineNo = i + 1;
+    const pipe = pipes[i];
+    if (pipe && inPipeRun[i]) {
+      if (tableRows.some((r) => r.pipe !== true)) flushTable();
+      tableRows.push({ fields: pipe, lineNo, pipe: true });
+      return;
+    }
+    if (tableRows.some((r) => r.pipe === true)) flushTable();
     if (raw.includes('\t')) {
       tableRows.push({ fields: fieldsOf(raw), lineNo });
       return;
