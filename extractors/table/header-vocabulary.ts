@@ -53,6 +53,7 @@ const FILL_IN = new RegExp(data.fillInInstruction, 'u');
 const QUALITATIVE = new RegExp(data.qualitativeSign, 'u');
 const QUANTITATIVE = new RegExp(data.quantitativeSign, 'u');
 const YES = new RegExp(data.yes, 'u');
+const NOTE_ROW = new RegExp(data.noteRow, 'u');
 const EXECUTION_SCORE_RULE = new RegExp(data.executionScoreRule, 'u');
 const NO = new RegExp(data.no, 'u');
 
@@ -126,3 +127,6 @@ export function splitStatedWeight(label: string): { name: string; weight: number
 
 /** The document states its budget rule 得分 = 分值 × 执行率 (执行率得分＝执行率×执行率权重, 按执行率乘以分值计算). */
 export const statesExecutionScoreRule = (text: string): boolean => EXECUTION_SCORE_RULE.test(compact(text));
+
+/** A note or sign-off line a spreadsheet keeps as a row of the grid (注：1.…, 填报日期：…). */
+export const isNoteRow = (text: string): boolean => NOTE_ROW.test(text.trim());

@@ -2,6 +2,7 @@ import { cellsStartingOnRow, tableToGrid } from '../../src/layout/grid.js';
 import type { Anchor, Cell, LayoutDocument, Table } from '../../src/layout/model.js';
 import { assignFields, swapWeightBeforeLabel, type FieldAssignment, type RowToken } from './assign-fields.js';
 import { headerColumnsOf, isHeaderRow, type HeaderColumn, type RowField } from './header-map.js';
+import { isNoteRow } from './header-vocabulary.js';
 import { isRebuiltTable } from './flat-text.js';
 import { rubricVocabulary } from './vocabulary.js';
 
@@ -121,6 +122,9 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
         if (fields.level2Weight && !fields.level2) delete fields.level2Weight;
       }
       if (!fields.name && !fields.weight && !fields.score && !fields.explanation && !fields.criteria && !fields.basis && !fields.target && !fields.actual) continue;
+      // A note printed inside the table: nothing but a 注：… / 填报日期：… line.
+      const filled = own.filter((c) => c.text.trim() !== '');
+      if (filled.length === 1 && isNoteRow(filled[0]?.text ?? '') && !fields.weight && !fields.score && !fields.target && !fields.actual) continue;
       const inherited = new Set<RowField>();
       for (const key of Object.keys(fields) as RowField[]) {
         const token = fields[key];

@@ -31,7 +31,8 @@ function pipeCells(line: string): string[] | null {
   const t = line.trim();
   if (t !== '|' && !/\s\|$/u.test(t)) return null;
   const body = t === '|' ? '' : t.slice(0, -1).trimEnd();
-  return (body === '' ? [''] : body.split(/\s\|\s/u)).map((f) => normalizeLookalikes(squashSpaces(f.trim() === '|' ? '' : f)));
+  // A space in front makes a leading `| ` an empty first cell like any other separator.
+  return (body === '' ? [''] : ` ${body}`.split(/\s\|(?=\s|$)/u)).map((f) => normalizeLookalikes(squashSpaces(f.trim())));
 }
 
 /** Fewer lines than this ending in ` |` are prose that happens to end so, not a flattened table. */
