@@ -8,7 +8,9 @@ import type { Reader, ReadOptions } from '../types.js';
  * Plain-text exports: prose with hard line wraps, and tables flattened to tab-separated lines.
  * Consecutive tab-separated lines (blank lines between them allowed) become one table whose cells
  * sit at their field positions; such exports shift cells left where merged cells were empty, which
- * the table extractor resolves by content, not here. Pages and boxes are unknown: `ref` is `line N`.
+ * the table extractor resolves by content, not here. Tables flattened one cell per line (`… |`, an
+ * empty cell a bare `|`) become a one-column table that keeps its empty cells; the extractor rebuilds
+ * the rows from the form's header. Pages and boxes are unknown: `ref` is `line N`.
  */
 /**
  * The text of the bytes in the encoding sniffing names (BOM, UTF-16 byte pattern, UTF-8 vs GB 18030
