@@ -111,7 +111,8 @@ export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind:
 
   readDepartment(doc, header, layout, allText, titleText);
 
-  const { indicators, rubric } = readIndicators(grid, doc);
+  const rubric = selectFormRubric(grid, doc);
+  const indicators = readIndicators(grid, doc.fiscalYear, layout.format, rubric);
   doc.indicators = budgetBlock?.row ? [budgetBlock.row, ...indicators] : indicators;
   readDeclared(grid, doc, rubric);
   if (doc.declared.total === null && header.declaredTotal) {
@@ -131,27 +132,54 @@ export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind:
   return doc;
 }
 
-/** The grid's rows as indicators, aligned to the rubric the document's region and year select. */
-function readIndicators(grid: IndicatorGrid, doc: ExtractedDocument): { indicators: Indicator[]; rubric: Rubric } {
-  // Rows → rubric entries.
+/** The rubric the rows are aligned to: the one the document's region and year select. */
+function selectFormRubric(grid: IndicatorGrid, doc: ExtractedDocument): Rubric {
   const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
   const selection = selectRubric({ region: doc.department.region, fiscalYear: doc.fiscalYear, hasSpecialFundsRows });
   for (const w of selection.warnings) doc.warnings.push({ ...w, provenance: null });
-  const rubric = selection.rubric;
-  const matches = alignRowsToRubric(
-    grid.rows.map((r) => ({
-      name: fieldText(r, 'name'),
-      nameInherited: r.inherited.has('name'),
-      weight: fieldNumber(r, 'weight'),
-      text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
-    })),
-    rubric,
-  );
+  return selection.rubric;
+}
+
+/**
+ * The indicator table of any layout read as a form's grid (a report's 表1 with 一级指标 … 得分 included):
+ * every row with its levels, weight, score, target and actual, not-applicable rows marked, the
+ * budget-execution row of a budget block first; the declared total of its 总分/合计 row. Null when the
+ * layout has no indicator grid. Rows are aligned to `rubric` when one is given.
+ */
+export function readFormIndicators(
+  layout: LayoutDocument,
+  options: { fiscalYear: number | null; rubric?: Rubric | null },
+): { indicators: Indicator[]; declaredTotal: number | null } | null {
+  const rebuilt = rebuildFlatTables(layout);
+  const grid = readIndicatorGrid(rebuilt);
+  if (!grid) return null;
+  const budget = emptyDocument('project-report', rebuilt, { path: '', sha256: '' }).budget;
+  const block = readBudgetColumns(grid.preamble, budget, { scoreIsWeightTimesRate: statesExecutionScoreRule(TextStream.fromLayout(rebuilt).text) });
+  const indicators = readIndicators(grid, options.fiscalYear, rebuilt.format, options.rubric ?? null);
+  const total = grid.footers.find((f) => f.kind === 'total');
+  const column = total?.scoreColumn;
+  const token = total && column ? total.tokens.find((t) => t.col >= column.col && t.col < column.col + column.colSpan) : undefined;
+  return { indicators: block?.row ? [block.row, ...indicators] : indicators, declaredTotal: token ? parseScore(token.text) : null };
+}
+
+/** The grid's rows as indicators, aligned to the rubric when there is one. */
+function readIndicators(grid: IndicatorGrid, fiscalYear: number | null, format: LayoutDocument['format'], rubric: Rubric | null): Indicator[] {
+  const matches = rubric
+    ? alignRowsToRubric(
+        grid.rows.map((r) => ({
+          name: fieldText(r, 'name'),
+          nameInherited: r.inherited.has('name'),
+          weight: fieldNumber(r, 'weight'),
+          text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
+        })),
+        rubric,
+      )
+    : [];
   // Level names and weights come from the rubric only where the form has level columns (a text export
   // lost the merged cells); a flat list keeps its levels null.
   const hasColumn = (f: RowField): boolean => grid.columns.some((c) => c.field === f);
   const levelWeight = (name: string | null, level: 'level1' | 'level2'): number | null =>
-    hasColumn(level) ? (rubric[level].find((n) => n.name === name)?.weight ?? null) : null;
+    rubric && hasColumn(level) ? (rubric[level].find((n) => n.name === name)?.weight ?? null) : null;
 
   const indicators = grid.rows.map((row, k): Indicator => {
     const match = matches[k] ?? { entry: null, part: null };
@@ -162,7 +190,7 @@ function readIndicators(grid: IndicatorGrid, doc: ExtractedDocument): { indicato
     const level2 = level2Cell.name ?? (hasColumn('level2') ? entry?.level2 ?? null : null);
     const own = row.cells.filter((c) => c.text.trim() !== '');
     const anchor: Anchor | null = unionAnchor(own.length > 0 ? own : row.cells);
-    const values = readFormValues((f) => fieldText(row, f), grid.columns, doc.fiscalYear);
+    const values = readFormValues((f) => fieldText(row, f), grid.columns, fiscalYear);
     // A merged 三级指标 cell names every sub-row it covers, but only the sub-rows of that indicator
     // (a producer that leaves out a rule must not lend one indicator's name to the next).
     const inheritedName = row.inherited.has('name') ? fieldText(row, 'name') : null;
@@ -199,7 +227,7 @@ function readIndicators(grid: IndicatorGrid, doc: ExtractedDocument): { indicato
   // Text exports lose merged cells: a later sub-row of an indicator printed under one merged name
   // cell (采购意向公开合规性 0.5 + 1.5) carries that name, as the grid formats give it; a row no rubric
   // entry places sits under the level labels of the row above.
-  if (doc.source.format === 'text') {
+  if (format === 'text') {
     indicators.forEach((ind, k) => {
       const previous = indicators[k - 1];
       if (ind.name === null && (ind.part ?? 0) >= 2 && previous?.rubricId === ind.rubricId && previous.name !== null) ind.name = previous.name;
@@ -214,7 +242,7 @@ function readIndicators(grid: IndicatorGrid, doc: ExtractedDocument): { indicato
       }
     });
   }
-  return { indicators, rubric };
+  return indicators;
 }
 
 /**

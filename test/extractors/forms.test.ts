@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFormIndicators } from '../../extractors/table/form.js';
 import { extractBytes } from '../../src/pipeline/run.js';
+import { readLayout } from '../../src/readers/index.js';
 import type { Document } from '../../src/schema/document.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { BEYOND, beyondFacts, beyondFiles, compareWithFacts } from '../helpers/facts.js';
@@ -236,4 +238,19 @@ describe('fixture: budget figures run together in a text export', () => {
     expect(budgetRow(doc)).toMatchObject({ weight: null, declaredScore: null });
     expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'FIGURES_RUN_TOGETHER', provenance: expect.objectContaining({ text: expect.stringContaining('202010100.00%10') }) }));
   });
+});
+
+describe('readFormIndicators: the indicator table inside a report (ganyuan 表1)', () => {
+  it.each(['html/ganyuan-kjj-2023-project-report.html', 'pdf/ganyuan-kjj-2023-project-report.chromium.pdf', 'text/ganyuan-kjj-2023-project-report.txt'])('%s', async (file) => {
+    const layout = await readLayout(new Uint8Array(readFileSync(join(BEYOND, file))), { fileName: file });
+    const read = readFormIndicators(layout, { fiscalYear: 2023 });
+    const facts = beyondFacts().find((f) => f.id === 'ganyuan-kjj-2023-project-report');
+    expect(read?.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.declaredScore])).toEqual(
+      facts?.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score]),
+    );
+    expect(read?.indicators[3]).toMatchObject({ target: { date: '2023-10-31', comparator: '<=' }, actual: { date: '2023-11-17' } });
+    expect(read?.indicators[5]).toMatchObject({ target: { value: 5, unit: '亿元', comparator: '>=' }, actual: { value: 5.8, unit: '亿元' } });
+    expect(read?.indicators[7]).toMatchObject({ target: { qualitative: true, text: '健全' }, actual: { qualitative: true, text: '基本健全' } });
+    expect(read?.indicators.every((i) => i.rubricId === null)).toBe(true);
+  }, 30_000);
 });
