@@ -124,7 +124,7 @@ type TokenKind = 'number' | 'level1' | 'level2' | 'entry' | 'header' | 'quantity
 
 /** A short cell that states a target or actual: `≥150家`, `100%`, `10月31日前`, `5.8亿元`. */
 const QUANTITY = /^(?:≥|≤|>|<|=|＞|＜|不低于|不少于|不超过|不高于)?\s*-?\d+(?:\.\d+)?\s*(?:%|％|‰|[\u4e00-\u9fff]{1,4}(?:\/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内|前)?$/u;
-const isQuantityCell = (text: string): boolean => text.length <= 16 && (QUANTITY.test(text) || parseDate(text, 2000) !== null);
+export const isQuantityCell = (text: string): boolean => text.length <= 16 && (QUANTITY.test(text) || parseDate(text, 2000) !== null);
 
 function classify(text: string, vocabulary: RubricVocabulary): TokenKind {
   if (isNumeric(text)) return 'number';

@@ -9,6 +9,7 @@
  */
 import type { Block, Cell, LayoutDocument, LayoutPage, Line, Table } from '../../src/layout/model.js';
 import { comparatorOf, parseScore } from '../shared/quantity.js';
+import { isQuantityCell } from './assign-fields.js';
 import { budgetHeaderColumns } from './budget-columns.js';
 import { FIELD_TYPES, headerColumnsOf, type RowField } from './header-map.js';
 import {
@@ -32,7 +33,8 @@ export const isRebuiltTable = (table: Table): boolean => REBUILT.has(table);
 
 /** rowLabel: a label that every row prints (a fund, a task); label: one a merged cell may cover. */
 type ColType = 'label' | 'rowLabel' | 'number' | 'sign' | 'unit' | 'value' | 'text' | 'flag';
-type CellKind = 'empty' | 'dash' | 'number' | 'sign' | 'flag' | 'short' | 'text';
+/** quantity: a target or actual (≥240场, 6月30日前); sentence: prose (a reason, a description). */
+type CellKind = 'empty' | 'dash' | 'number' | 'sign' | 'flag' | 'quantity' | 'short' | 'sentence' | 'text';
 
 const INF = Number.POSITIVE_INFINITY;
 /** Cost of each cell left out of every row (after the block ends). */
@@ -46,19 +48,21 @@ function cellKind(text: string): CellKind {
   if (parseScore(s) !== null || /^[-+]?\d[\d,]*(?:\.\d+)?\s*[%％‰]$/u.test(s)) return 'number';
   if (comparatorOf(s) !== null || isQualitativeSign(s) || isQuantitativeSign(s)) return 'sign';
   if (yesNo(s) !== null) return 'flag';
+  if (isQuantityCell(s)) return 'quantity';
   if (s.length <= 6 && !/\d/u.test(s) && !/[。；，,]/u.test(s)) return 'short';
+  if (s.length > 25 || /[。；;]/u.test(s)) return 'sentence';
   return 'text';
 }
 
 const FIT: Record<ColType, Record<CellKind, number>> = {
-  label: { empty: 2, dash: 1, number: INF, sign: INF, flag: 3, short: 0, text: 0 },
-  rowLabel: { empty: 3, dash: 3, number: INF, sign: INF, flag: INF, short: 0, text: 0 },
-  number: { empty: 0, dash: 0, number: 0, sign: INF, flag: INF, short: INF, text: INF },
-  sign: { empty: 0.5, dash: 0.5, number: INF, sign: 0, flag: INF, short: INF, text: INF },
-  unit: { empty: 0, dash: 0, number: INF, sign: INF, flag: INF, short: 0, text: INF },
-  value: { empty: 0, dash: 0, number: 0, sign: 3, flag: 1, short: 0, text: 0 },
-  text: { empty: 0, dash: 0, number: 0.5, sign: INF, flag: 1, short: 0, text: 0 },
-  flag: { empty: 0, dash: 0, number: INF, sign: INF, flag: 0, short: INF, text: INF },
+  label: { empty: 2, dash: 1, number: INF, sign: INF, flag: 3, quantity: 4, short: 0, sentence: 3, text: 0 },
+  rowLabel: { empty: 3, dash: 3, number: INF, sign: INF, flag: INF, quantity: INF, short: 0, sentence: 2, text: 0 },
+  number: { empty: 0, dash: 0, number: 0, sign: INF, flag: INF, quantity: INF, short: INF, sentence: INF, text: INF },
+  sign: { empty: 0.5, dash: 0.5, number: INF, sign: 0, flag: INF, quantity: INF, short: INF, sentence: INF, text: INF },
+  unit: { empty: 0, dash: 0, number: INF, sign: INF, flag: INF, quantity: INF, short: 0, sentence: INF, text: INF },
+  value: { empty: 0, dash: 0, number: 0, sign: 3, flag: 1, quantity: 0, short: 0, sentence: 1, text: 0 },
+  text: { empty: 0, dash: 0, number: 0.5, sign: INF, flag: 1, quantity: 1, short: 0, sentence: 0, text: 0 },
+  flag: { empty: 0, dash: 0, number: INF, sign: INF, flag: 0, quantity: INF, short: INF, sentence: INF, text: INF },
 };
 
 function gridColType(field: GridField): ColType {

@@ -202,7 +202,7 @@ describe('fixture: project form with 预算执行 at 20 points and two groups at
 });
 
 describe('fixture: project form without 分值 or 得分 columns', () => {
-  it.each(['project-no-scores.html', 'project-no-scores.chromium.pdf'])('%s', async (file) => {
+  it.each(['project-no-scores.html', 'project-no-scores.pipe.txt', 'project-no-scores.chromium.pdf'])('%s', async (file) => {
     const doc = await fixture(file);
     expect(doc.kind).toBe('project-table');
     expect(budgetRow(doc)).toBeUndefined();
