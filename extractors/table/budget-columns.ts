@@ -12,7 +12,7 @@ import type { Indicator } from '../../src/schema/indicator.js';
 import type { Provenance } from '../../src/schema/provenance.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseNumber, parseScore } from '../shared/quantity.js';
-import { budgetHeaderField, headerKey, isBlankCell, isFillInInstruction, splitStatedWeight, type BudgetColumnField } from './header-vocabulary.js';
+import { PART_PREFIX, budgetHeaderField, headerKey, isBlankCell, isFillInInstruction, splitStatedWeight, type BudgetColumnField } from './header-vocabulary.js';
 import { leafField } from './preamble.js';
 import { isRunTogether, splitRunTogether } from './run-together.js';
 
@@ -43,7 +43,6 @@ const AMOUNTS: ReadonlyArray<BudgetColumnField & BudgetField> = ['initial', 'tot
 
 /** `（万元）` after a block or row label. */
 const MONEY_NOTE = /[（(]\s*万元\s*[)）]\s*$/u;
-const PART_PREFIX = /^其中\s*[:：]\s*/u;
 /** A cell holding a label and its amount: `按收入性质分：1562.48`, `其中：基本支出：826.55`. */
 const LABELLED_AMOUNT = /^(?:其中\s*[:：]\s*)?(.+?)\s*[:：]\s*(-?[0-9０-９][0-9０-９,，.．]*)\s*(?:万元)?$/u;
 

@@ -19,6 +19,7 @@ import {
   headField,
   isQualitativeSign,
   isQuantitativeSign,
+  isTotalLabel,
   taskHeaderField,
   yesNo,
   type GridField,
@@ -39,7 +40,6 @@ type CellKind = 'empty' | 'dash' | 'number' | 'sign' | 'flag' | 'quantity' | 'sh
 const INF = Number.POSITIVE_INFINITY;
 /** Cost of each cell left out of every row (after the block ends). */
 const LEFT_OUT = 2.5;
-const TOTAL_LABEL = /^(总分|合计|总计|得分合计)$/u;
 
 function cellKind(text: string): CellKind {
   const s = text.trim();
@@ -198,7 +198,7 @@ function segment(cells: readonly Cell[], from: number, to: number, types: readon
     if (stop < final.cost) final = { cost: stop, end: p, last: null };
     if (p === to) continue;
     const first = p === from;
-    if (TOTAL_LABEL.test((cells[p] as Cell).text.replace(/\s/gu, ''))) {
+    if (isTotalLabel((cells[p] as Cell).text)) {
       // A total row: its label spans the left columns, its figures are the right-most cells; the
       // block ends after it, before the first cell that is not blank or a figure.
       for (let m = 0; m < n && p + 1 + m <= to; m++) {

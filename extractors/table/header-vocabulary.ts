@@ -54,6 +54,10 @@ const QUALITATIVE = new RegExp(data.qualitativeSign, 'u');
 const QUANTITATIVE = new RegExp(data.quantitativeSign, 'u');
 const YES = new RegExp(data.yes, 'u');
 const NOTE_ROW = new RegExp(data.noteRow, 'u');
+const TOTAL_ROW = new RegExp(data.totalRow, 'u');
+const SPLIT_HEADING = new RegExp(data.splitHeading, 'u');
+/** `其中：` before a part's label. */
+export const PART_PREFIX = new RegExp(data.partPrefix, 'u');
 const EXECUTION_SCORE_RULE = new RegExp(data.executionScoreRule, 'u');
 const NO = new RegExp(data.no, 'u');
 
@@ -130,3 +134,8 @@ export const statesExecutionScoreRule = (text: string): boolean => EXECUTION_SCO
 
 /** A note or sign-off line a spreadsheet keeps as a row of the grid (注：1.…, 填报日期：…). */
 export const isNoteRow = (text: string): boolean => NOTE_ROW.test(text.trim());
+
+/** A total row's label (总分, 合计 …), spaces ignored. */
+export const isTotalLabel = (text: string): boolean => TOTAL_ROW.test(compact(text));
+/** A heading that splits a total into the figures under it (按资金来源, 按支出性质). */
+export const isSplitHeading = (text: string): boolean => SPLIT_HEADING.test(compact(text));

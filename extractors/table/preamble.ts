@@ -5,7 +5,7 @@ import type { Provenance } from '../../src/schema/provenance.js';
 import { provenanceOf } from '../shared/provenance.js';
 import { parseNumber, parseScore } from '../shared/quantity.js';
 import vocabulary from './header-vocabulary.json' with { type: 'json' };
-import { isFillInInstruction } from './header-vocabulary.js';
+import { isFillInInstruction, isSplitHeading } from './header-vocabulary.js';
 
 /** The header block of a self-evaluation table: 部门名称, 年度, goals and their completion, a 自评总分. */
 export interface HeaderBlock {
@@ -181,7 +181,7 @@ function readByColumns(table: Table, r: number, figures: readonly Cell[], budget
     if (field && budget[field] === null) budget[field] = amount;
     if (field === 'total' && total === null) total = { label, amount, cell };
     budget.lines.push({ label, amount, unit: '万元', text: cell.text.trim(), provenance: provenanceOf(cell, cell.text.trim()) });
-    const group = (chains[i] as Cell[]).slice(1).find((c) => /^按/u.test(c.text.replace(/\s/gu, '')));
+    const group = (chains[i] as Cell[]).slice(1).find((c) => isSplitHeading(c.text));
     if (group) groups.set(group, [...(groups.get(group) ?? []), { label, amount }]);
   });
   for (const [group, parts] of groups) {

@@ -2,7 +2,7 @@ import { cellsStartingOnRow, tableToGrid } from '../../src/layout/grid.js';
 import type { Anchor, Cell, LayoutDocument, Table } from '../../src/layout/model.js';
 import { assignFields, swapWeightBeforeLabel, type FieldAssignment, type RowToken } from './assign-fields.js';
 import { headerColumnsOf, isHeaderRow, type HeaderColumn, type RowField } from './header-map.js';
-import { isNoteRow } from './header-vocabulary.js';
+import { isNoteRow, isTotalLabel } from './header-vocabulary.js';
 import { isRebuiltTable } from './flat-text.js';
 import { rubricVocabulary } from './vocabulary.js';
 
@@ -42,7 +42,6 @@ export interface IndicatorGrid {
 /** Fields whose merged cells (row spans) apply to every row they cover. */
 const SPANNING_FIELDS = new Set<RowField>(['level1', 'level1Weight', 'level2', 'level2Weight', 'name', 'explanation', 'criteria']);
 
-const TOTAL_LABEL = /^(总分|合计|总计|合 计|总 分)$/u;
 const GRADE_LABEL = /评价等级|自评等级|绩效等级/u;
 
 function tokensOf(cells: readonly Cell[]): RowToken<Anchor>[] {
@@ -88,7 +87,7 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
       if (isHeaderRow(texts) && !own.some((c) => /\d/u.test(c.text) && !/指标/u.test(c.text))) continue;
       const first = own.find((c) => c.text.trim() !== '');
       const firstText = first?.text.replace(/\s/gu, '') ?? '';
-      if (TOTAL_LABEL.test(firstText) || GRADE_LABEL.test(firstText)) {
+      if (isTotalLabel(firstText) || GRADE_LABEL.test(firstText)) {
         footers.push({
           kind: GRADE_LABEL.test(firstText) ? 'grade' : 'total',
           cells: own,

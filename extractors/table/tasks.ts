@@ -3,7 +3,7 @@ import type { Cell, Table } from '../../src/layout/model.js';
 import type { BudgetLine, BudgetSplit, Task } from '../../src/schema/document.js';
 import { provenanceOf } from '../shared/provenance.js';
 import { parseNumber } from '../shared/quantity.js';
-import { compact, taskHeaderField, type TaskField } from './header-vocabulary.js';
+import { compact, isTotalLabel, taskHeaderField, type TaskField } from './header-vocabulary.js';
 
 /**
  * Goals, completion and unmet reasons of a table's header block are numbered (任务1: … 任务2: … or
@@ -58,7 +58,6 @@ export interface TaskBlock {
   lines: BudgetLine[];
 }
 
-const TOTAL_ROW = /^(合计|总计|小计)$/u;
 
 export function readTaskBlock(preamble: ReadonlyArray<{ table: Table; rows: number[] }>): TaskBlock | null {
   for (const { table, rows } of preamble) {
@@ -89,7 +88,7 @@ export function readTaskBlock(preamble: ReadonlyArray<{ table: Table; rows: numb
         if (!first) continue;
         const amountCell = at(rr, columns.get('amount'));
         const amount = amountCell ? parseNumber(amountCell.text.trim()) : null;
-        if (TOTAL_ROW.test(compact(first.text))) {
+        if (isTotalLabel(first.text)) {
           if (amountCell && amount !== null && parts.length > 0) {
             split = { label: blockLabel, total: compact(first.text), totalAmount: amount, parts, provenance: provenanceOf(amountCell, amountCell.text.trim()) };
           }
