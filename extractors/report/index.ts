@@ -1,7 +1,8 @@
 import type { LayoutDocument } from '../../src/layout/model.js';
 import { emptyDocument } from '../shared/document.js';
 import { findBudgetFigures, findFacts } from '../shared/figures.js';
-import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
+import { applyIdentity, readIdentity } from '../shared/identity/index.js';
+import { readTotalAndGrade } from '../shared/prose.js';
 import { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { readReportIndicators } from './indicators.js';
@@ -36,10 +37,10 @@ function readReportTasks(text: string): ExtractedDocument['goals']['tasks'] {
 }
 
 function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
-  const doc = emptyDocument('self-evaluation-report', layout, source);
+  const kind = source.kind ?? 'self-evaluation-report';
+  const doc = emptyDocument(kind, layout, source);
   const stream = TextStream.fromLayout(layout);
-  readDepartment(doc, stream);
-  readFiscalYear(doc, stream);
+  applyIdentity(doc, readIdentity(layout, kind));
   readTotalAndGrade(doc, stream);
   readCategoryScores(doc, stream);
   findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));

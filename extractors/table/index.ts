@@ -2,11 +2,11 @@ import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
 import { selectRubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { NO_FORM_VALUES, emptyDocument } from '../shared/document.js';
-import { cleanDepartmentName, departmentOf, findDepartmentInTitles, findDepartmentName } from '../shared/department.js';
+import { applyIdentity, readIdentity } from '../shared/identity/index.js';
 import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
-import { TextStream, layoutLines } from '../shared/text-stream.js';
+import { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { alignRowsToRubric } from './align.js';
 import { readDeclared } from './declared.js';
@@ -27,44 +27,12 @@ function fieldNumber(row: GridRow, field: RowField): number | null {
   return text === null ? null : parseScore(text);
 }
 
-/** Lines that are not inside tables: the title and any notes around the form. */
-const looseLines = (layout: LayoutDocument): Line[] => layoutLines(layout, false);
-
-/**
- * The department: its form field, else a name in the title, else one inside a 《…》 title in the text
- * (liwan 2023 leaves 单位名称 empty and names itself in 《广州市荔湾区协作办公室内部预算绩效管理制度》).
- */
-function readDepartment(
-  doc: ExtractedDocument,
-  header: ReturnType<typeof readHeaderBlock>,
-  layout: LayoutDocument,
-  allText: TextStream,
-  titleText: string,
-): void {
-  if (header.department) {
-    const name = cleanDepartmentName(header.department.text);
-    doc.department = departmentOf(name, header.department.provenance, false);
-    return;
-  }
-  const fromTitle = findDepartmentName(titleText);
-  const found = fromTitle ?? findDepartmentInTitles(allText.text);
-  if (!found) return;
-  const titleLine = fromTitle ? (looseLines(layout).find((l) => l.text.includes(found.name)) ?? null) : null;
-  const anchor = fromTitle ? titleLine : allText.anchorAt(found.index, found.index + found.name.length);
-  // The passage the name was read from: the title line, or the 《…》 it sits in.
-  const close = allText.text.indexOf('》', found.index);
-  const passage = fromTitle
-    ? (titleLine?.text ?? found.name)
-    : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
-  const provenance = provenanceOf(anchor, passage);
-  doc.department = departmentOf(found.name, provenance, true);
-  doc.warnings.push({ code: 'DEPARTMENT_INFERRED', message: `表中单位名称为空，按正文推断为“${found.name}”`, provenance });
-}
-
 function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
-  const doc = emptyDocument('self-evaluation-table', layout, source);
+  const kind = source.kind ?? 'self-evaluation-table';
+  const doc = emptyDocument(kind, layout, source);
   const grid = readIndicatorGrid(layout);
-  const allText = TextStream.fromLayout(layout);
+  // Department, region, project and fiscal year: from the form's fields, its title or its seal line.
+  applyIdentity(doc, readIdentity(layout, kind));
   if (!grid) {
     doc.warnings.push({ code: 'NO_INDICATOR_GRID', message: '未找到指标表（一级指标/三级指标/得分表头）', provenance: null });
     return doc;
@@ -77,13 +45,6 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
   doc.goals.completion = header.completion;
   doc.goals.unmetReasons = header.unmetReasons;
   doc.goals.tasks = splitTasks(header.overall, header.completion, header.unmetReasons);
-
-  const titleText = [layout.title ?? '', ...looseLines(layout).map((l) => l.text)].join('\n');
-  const titleYear = titleText.match(/(20\d{2})\s*年度/u)?.[1];
-  if (header.year) doc.fiscalYear = header.year.value;
-  else if (titleYear) doc.fiscalYear = Number(titleYear);
-
-  readDepartment(doc, header, layout, allText, titleText);
 
   // Rows → rubric entries.
   const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
