@@ -8,6 +8,7 @@ import { parsePair } from '../shared/pairs.js';
 import { parseNumber, scanQuantities } from '../shared/quantity.js';
 import { TextStream } from '../shared/text-stream.js';
 import { readCategoryScores } from '../report/scores.js';
+import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 
 /** Cover fields of a 自评表说明 (所属下级预算单位数量: 6个, 填报人 …); the department is the identity's. */
@@ -100,8 +101,7 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
 }
 
 function matchExplanation(layout: LayoutDocument): number {
-  const head = TextStream.fromLayout(layout).text.slice(0, 400);
-  return /自评表说明/u.test(head) || /自评表说明/u.test(layout.title ?? '') ? 0.95 : 0;
+  return kindScore(layout, 'table-explanation');
 }
 
 export const explanationExtractor: Extractor = {

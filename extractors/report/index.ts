@@ -4,6 +4,7 @@ import { findBudgetFigures, findFacts } from '../shared/figures.js';
 import { applyIdentity, readIdentity } from '../shared/identity/index.js';
 import { readTotalAndGrade } from '../shared/prose.js';
 import { TextStream } from '../shared/text-stream.js';
+import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { readReportIndicators } from './indicators.js';
 import { readCategoryScores } from './scores.js';
@@ -54,13 +55,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
 }
 
 function matchReport(layout: LayoutDocument): number {
-  const text = TextStream.fromLayout(layout).text;
-  let score = 0;
-  if (/自评报告/u.test(text.slice(0, 600)) || /自评报告/u.test(layout.title ?? '')) score += 0.6;
-  if (/年度目标值/u.test(text)) score += 0.2;
-  if (/自评得分|自评结论/u.test(text)) score += 0.2;
-  if (/自评表说明/u.test(text.slice(0, 300))) score -= 0.5;
-  return Math.max(0, Math.min(score, 1));
+  return kindScore(layout, 'self-evaluation-report');
 }
 
 export const reportExtractor: Extractor = {

@@ -7,6 +7,7 @@ import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
 import { TextStream } from '../shared/text-stream.js';
+import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { alignRowsToRubric } from './align.js';
 import { readDeclared } from './declared.js';
@@ -124,13 +125,7 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
 }
 
 function matchTable(layout: LayoutDocument): number {
-  const text = TextStream.fromLayout(layout).text.slice(0, 20000);
-  const headerWords = ['一级指标', '二级指标', '三级指标', '得分', '分值'].filter((w) => text.includes(w)).length;
-  const hasTable = layout.pages.some((p) => p.blocks.some((b) => b.type === 'table'));
-  let score = headerWords / 5;
-  if (/自评表(?!说明)/u.test(text)) score += 0.2;
-  if (!hasTable) score *= 0.3;
-  return Math.min(score, 1);
+  return kindScore(layout, 'self-evaluation-table');
 }
 
 export const tableExtractor: Extractor = {

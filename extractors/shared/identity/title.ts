@@ -33,7 +33,8 @@ export function titleCandidates(layout: LayoutDocument): TitleCandidate[] {
   let k = 0;
   while (k < lines.length) {
     const line = lines[k] as Line;
-    if (!isTitleLine(line)) {
+    // A title run never starts at an attachment mark (附件2) above the title.
+    if (!isTitleLine(line) || /^\s*附件\s*[0-9一二三四五六七八九十]*\s*$/u.test(line.text)) {
       k++;
       continue;
     }
