@@ -8,6 +8,7 @@ import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 import { readReportIndicators } from './indicators.js';
 import { readCategoryScores } from './scores.js';
+import { readSubtotals } from './subtotals.js';
 import { readReportTargets } from './targets.js';
 
 /** The section that states the department's own budget (not the per-project figures later on). */
@@ -42,8 +43,10 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   const doc = emptyDocument(kind, layout, source);
   const stream = TextStream.fromLayout(layout);
   applyIdentity(doc, readIdentity(layout, kind));
-  readTotalAndGrade(doc, stream);
+  // The total is stated in prose; table cells around it must not read as the clause before it.
+  readTotalAndGrade(doc, TextStream.fromLayout(layout, { includeTables: false }));
   readCategoryScores(doc, stream);
+  readSubtotals(layout, stream, doc);
   findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));
   doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
