@@ -6,6 +6,7 @@ import { readTotalAndGrade } from '../shared/prose.js';
 import { TextStream } from '../shared/text-stream.js';
 import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+import { readBudgetExecutionScore, readReportGrid } from './grid.js';
 import { readReportIndicators } from './indicators.js';
 import { readCategoryScores } from './scores.js';
 import { readSubtotals } from './subtotals.js';
@@ -38,6 +39,14 @@ function readReportTasks(text: string): ExtractedDocument['goals']['tasks'] {
   }));
 }
 
+/** 共9项指标 / 设置了12个绩效指标: the number of indicators a report says it set. */
+function readStatedIndicatorCount(doc: ExtractedDocument, stream: TextStream): void {
+  const m = /共\s*([0-9]+)\s*(?:项|个)(?:绩效)?指标|设置了?\s*([0-9]+)\s*(?:项|个)(?:绩效)?指标/u.exec(stream.text);
+  if (!m || doc.declared.byCategory['indicators']) return;
+  doc.declared.byCategory['indicators'] = { score: null, max: null, statedCount: Number(m[1] ?? m[2]) };
+  doc.declared.provenance['statedCount.indicators'] = stream.provenance(m.index, m.index + m[0].length);
+}
+
 function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
   const kind = source.kind ?? 'self-evaluation-report';
   const doc = emptyDocument(kind, layout, source);
@@ -51,6 +60,13 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
   doc.indicators = readReportIndicators(doc, stream);
+  if (doc.indicators.length === 0) {
+    // A report that prints its indicator table (project reports): its rows, after the budget row it states in prose.
+    const rows = readReportGrid(layout);
+    const budgetRow = rows.length > 0 ? readBudgetExecutionScore(stream) : null;
+    doc.indicators = budgetRow ? [budgetRow, ...rows] : rows;
+  }
+  readStatedIndicatorCount(doc, stream);
   doc.goals.tasks = readReportTasks(stream.text);
   const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
   if (goal?.[1]) doc.goals.overall = goal[1].trim();

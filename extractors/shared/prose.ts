@@ -30,7 +30,7 @@ function clausesBefore(text: string, at: number): { current: string; previous: s
  * Whether a stated 自评得分 is the document's total: not a part's (its subject, or the clause before a
  * subject-less one, names an 一级指标, a category or the budget row, or states a maximum under 100).
  */
-function isClearlyTotal(text: string, at: number, value: number): boolean {
+export function isClearlyTotal(text: string, at: number, value: number): boolean {
   if (value > 100) return false;
   const { current, previous } = clausesBefore(text, at);
   if (PART.test(current)) return false;
