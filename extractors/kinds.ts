@@ -1,7 +1,7 @@
 import type { LayoutDocument, Table } from '../src/layout/model.js';
 import type { DocumentKind } from '../src/schema/document.js';
 import data from './kinds.json' with { type: 'json' };
-import { titleCandidates } from './shared/identity/index.js';
+import { shadowOf, titleCandidates } from './shared/identity/index.js';
 import { TextStream, layoutLines } from './shared/text-stream.js';
 
 /**
@@ -45,7 +45,9 @@ function tableCells(table: Table): string[] {
   return table.cells.map((c) => squeeze(c.text)).filter((t) => t !== '');
 }
 
-function readFeatures(layout: LayoutDocument): Features {
+function readFeatures(printed: LayoutDocument): Features {
+  // Traditional characters are read with the simplified vocabulary.
+  const layout = shadowOf(printed).layout;
   const loose = layoutLines(layout, false).map((l) => l.text);
   const tables = layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
   const cells = tables.flatMap(tableCells);

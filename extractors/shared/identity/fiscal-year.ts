@@ -99,3 +99,21 @@ export function yearInValue(value: string): number | null {
   const m = yearMentions(value)[0];
   return m ? m.year : null;
 }
+
+/**
+ * The last resort: the year a cited evaluation notice names (《关于开展2022年度部门整体支出绩效自评工作的通知》),
+ * when nothing outside 《…》 states it. A policy's name (《…规划（2021—2025年）》) is never read.
+ */
+export function yearOfCitedEvaluation(stream: TextStream): { year: number; start: number; end: number } | null {
+  const text = stream.text;
+  for (const m of text.matchAll(/《([^》]{4,80})》/gu)) {
+    if (!/自评|绩效评价|绩效自评/u.test(m[1] ?? '')) continue;
+    const inner = m[1] ?? '';
+    const offset = (m.index ?? 0) + 1;
+    for (const y of yearMentions(inner)) {
+      if (yearRole(inner, y) !== 'evaluated') continue;
+      return { year: y.year, start: offset + y.start, end: offset + y.end + 2 };
+    }
+  }
+  return null;
+}

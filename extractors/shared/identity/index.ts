@@ -3,19 +3,21 @@ import type { Department, DocumentKind, Project, Region } from '../../../src/sch
 import type { Provenance } from '../../../src/schema/provenance.js';
 import { TextStream, layoutLines } from '../text-stream.js';
 import { nameCandidates, type NameCandidate } from './candidates.js';
-import { evaluatedYearIn, mostNamedYear, yearInValue, type FiscalYearFound } from './fiscal-year.js';
+import { evaluatedYearIn, mostNamedYear, yearInValue, yearOfCitedEvaluation, type FiscalYearFound } from './fiscal-year.js';
 import { firstField, readLabelledFields, type LabelledField } from './labels.js';
 import { isSelfStandingUnit } from './organisation.js';
 import { readProject, unitOf } from './project.js';
 import { countyOf, regionFromName } from './region.js';
 import { titleCandidates } from './title.js';
 import { departmentKey } from './normalize.js';
+import { shadowOf } from './shadow.js';
 
 export { departmentKey, simplified } from './normalize.js';
 export { regionFromName, countyOf } from './region.js';
 export { cleanOrganisationName, isOrganisation } from './organisation.js';
 export { readLabelledFields, type LabelledField } from './labels.js';
 export { titleCandidates, type TitleCandidate } from './title.js';
+export { shadowOf } from './shadow.js';
 
 export interface IdentityWarning {
   code: string;
@@ -106,6 +108,8 @@ function readFiscalYear(layout: LayoutDocument, fields: readonly LabelledField[]
   if (opening) return { year: opening.year, provenance: all.provenance(opening.start, opening.end), how: 'opening' };
   const counted = mostNamedYear(all);
   if (counted) return { year: counted.year, provenance: all.provenance(counted.start, counted.end), how: 'count' };
+  const cited = yearOfCitedEvaluation(all);
+  if (cited) return { year: cited.year, provenance: all.provenance(cited.start, cited.end), how: 'count' };
   return null;
 }
 
@@ -114,7 +118,25 @@ function readFiscalYear(layout: LayoutDocument, fields: readonly LabelledField[]
  * sentence, seal line), its region (administrative-division data), the project of a project form or
  * report, and the fiscal year evaluated.
  */
-export function readIdentity(layout: LayoutDocument, kind: DocumentKind): Identity {
+export function readIdentity(printed: LayoutDocument, kind: DocumentKind): Identity {
+  // Read on a simplified copy (the vocabulary is simplified), give names and sources back as printed.
+  const shadow = shadowOf(printed);
+  const identity = readSimplified(shadow.layout, kind);
+  if (shadow.layout === printed) return identity;
+  const r = shadow.restoreProvenance;
+  const d = identity.department;
+  const name = d.name === null ? null : shadow.restore(d.name);
+  return {
+    ...identity,
+    department: { ...d, name, key: departmentKey(name), provenance: r(d.provenance) },
+    region: identity.region ? { ...identity.region, provenance: r(identity.region.provenance) } : null,
+    project: identity.project ? { ...identity.project, provenance: r(identity.project.provenance) } : null,
+    fiscalYearProvenance: r(identity.fiscalYearProvenance),
+    warnings: identity.warnings.map((w) => ({ ...w, provenance: r(w.provenance) })),
+  };
+}
+
+function readSimplified(layout: LayoutDocument, kind: DocumentKind): Identity {
   const fields = readLabelledFields(layout);
   const titles = titleCandidates(layout);
   const names = nameCandidates(layout, titles);

@@ -3,6 +3,11 @@ import * as OpenCC from 'opencc-js/t2cn';
 // Hong Kong and Taiwan variants and standard traditional characters → simplified (cn).
 const toCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
+/** Traditional characters to simplified ones, nothing else changed (for matching printed text). */
+export function toSimplifiedChars(text: string): string {
+  return toCn(text);
+}
+
 /** Text in simplified characters, NFKC-normalised (full-width letters, digits, brackets → half-width). */
 export function simplified(text: string): string {
   return toCn(text.normalize('NFKC'));
