@@ -65,7 +65,7 @@ function readFeatures(printed: LayoutDocument): Features {
   if (has(/^(?:得分|自评得分)/u) || /自评得分/u.test(text)) blocks.add('scores');
   if (has(/^项目名称/u) && has(/^(?:主管部门|实施单位)/u)) blocks.add('projectHead');
   const prose = loose.filter((l) => !/[|｜]\s*$/u.test(l) && l.replace(/\s/gu, '').length >= 30);
-  if (prose.reduce((n, l) => n + l.length, 0) >= 600 || prose.length >= 8) blocks.add('prose');
+  if (prose.reduce((n, l) => n + l.length, 0) >= 300 || prose.length >= 5) blocks.add('prose');
   if (has(GRID_TARGET) && !has(ACTUAL) && !has(/^(?:得分|自评得分)/u)) blocks.add('targetsOnly' as Block);
   return { title, lines: loose.map(squeeze), cells: allCells, text, blocks };
 }

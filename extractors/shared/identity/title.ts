@@ -16,14 +16,22 @@ export interface TitleCandidate {
 
 /** What a title says the document is: the last words of a title. */
 export const TITLE_WORDS =
-  /(?:自评|评价|自我评价)(?:报告|表说明|表|情况说明|情况)|决算|预算(?:公开)?|申报表|监控表|监控情况|评估报告|评估表|绩效报告|绩效目标表/u;
+  /(?:自评|评价|自我评价)(?:报告|表说明|表|情况说明|情况)|决算|预算(?:公开)?|申报表|监控表|监控情况|评估报告|评估表|绩效报告|绩效目标表|通知$/u;
 
 const MAX_TITLE_LINE = 70;
 const SEARCH_LINES = 80;
 
 function isTitleLine(line: Line): boolean {
   const t = line.text.trim();
-  return t.length > 0 && t.length <= MAX_TITLE_LINE && !/[。；;]$/u.test(t) && !/^[（(]?[一二三四五六七八九十]+[、)）]/u.test(t);
+  // Not a sentence, a numbered heading or item (一、 （二） 2.), nor a file name in a list of attachments.
+  return (
+    t.length > 0 &&
+    t.length <= MAX_TITLE_LINE &&
+    !/[。；;]$/u.test(t) &&
+    !/^[（(]?[一二三四五六七八九十]+[、)）]/u.test(t) &&
+    !/^[0-9]+\s*[.．、](?![0-9])/u.test(t) &&
+    !/\.(?:xlsx?|docx?|pdf|wps|et|ofd)\s*$/iu.test(t)
+  );
 }
 
 /** Title candidates among the first lines outside tables, and the format's own title last. */
