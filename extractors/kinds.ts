@@ -11,7 +11,7 @@ import { TextStream, layoutLines } from './shared/text-stream.js';
  */
 
 type Kind = Exclude<DocumentKind, 'unknown'>;
-type Block = 'grid' | 'prose' | 'table' | 'projectHead' | 'actuals' | 'scores';
+type Block = 'grid' | 'prose' | 'table' | 'noTable' | 'projectHead' | 'actuals' | 'scores' | 'targetsOnly';
 
 interface Features {
   /** The document's main title (its first title), or the head of its text when it prints none. */
@@ -58,7 +58,7 @@ function readFeatures(printed: LayoutDocument): Features {
   const titles = titleCandidates(layout);
   const title = squeeze(titles[0]?.text ?? layout.title ?? text.slice(0, 120));
   const blocks = new Set<Block>();
-  if (tables.length > 0) blocks.add('table');
+  blocks.add(tables.length > 0 ? 'table' : 'noTable');
   const has = (re: RegExp): boolean => allCells.some((c) => re.test(c));
   if (has(GRID_NAME) && has(GRID_SCORE)) blocks.add('grid');
   if (has(ACTUAL) || /年度实际值|实际完成/u.test(text)) blocks.add('actuals');
@@ -66,7 +66,7 @@ function readFeatures(printed: LayoutDocument): Features {
   if (has(/^项目名称/u) && has(/^(?:主管部门|实施单位)/u)) blocks.add('projectHead');
   const prose = loose.filter((l) => !/[|｜]\s*$/u.test(l) && l.replace(/\s/gu, '').length >= 30);
   if (prose.reduce((n, l) => n + l.length, 0) >= 300 || prose.length >= 5) blocks.add('prose');
-  if (has(GRID_TARGET) && !has(ACTUAL) && !has(/^(?:得分|自评得分)/u)) blocks.add('targetsOnly' as Block);
+  if (has(GRID_TARGET) && !has(ACTUAL) && !has(/^(?:得分|自评得分)/u)) blocks.add('targetsOnly');
   return { title, lines: loose.map(squeeze), cells: allCells, text, blocks };
 }
 
@@ -112,7 +112,7 @@ export function scoreKinds(layout: LayoutDocument): { scores: KindScore[]; lookA
         evidence.push(b.evidence);
       }
     }
-    if (k.requires.some((b) => !f.blocks.has(b as Block))) score *= 0.3;
+    if (k.requires.some((need) => !need.split('|').some((b) => f.blocks.has(b as Block)))) score *= 0.3;
     return { kind: k.kind as Kind, score: Math.round(Math.min(score, 1) * 1000) / 1000, evidence };
   });
   scores.sort((a, b) => b.score - a.score);
@@ -125,7 +125,7 @@ function findLookAlike(f: Features): LookAlike | null {
   for (const l of data.lookAlikes) {
     if ('titleLacks' in l && l.titleLacks && new RegExp(l.titleLacks, 'u').test(f.title)) continue;
     if ('title' in l && l.title && new RegExp(l.title, 'u').test(f.title)) return { id: l.id, what: l.what, evidence: `标题“${f.title.slice(0, 60)}”` };
-    if ('structure' in l && l.structure === 'targets-only' && f.blocks.has('targetsOnly' as Block) && !f.blocks.has('actuals') && !f.blocks.has('scores')) {
+    if ('structure' in l && l.structure === 'targets-only' && f.blocks.has('targetsOnly') && !f.blocks.has('actuals') && !f.blocks.has('scores')) {
       return { id: l.id, what: l.what, evidence: '指标表只有指标值，没有实际完成值和得分列' };
     }
     if ('structure' in l && l.structure === 'attachment-list' && !f.blocks.has('grid') && !f.blocks.has('prose')) {
