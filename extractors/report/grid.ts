@@ -1,9 +1,10 @@
-import type { LayoutDocument } from '../../src/layout/model.js';
+import type { LayoutDocument, Table } from '../../src/layout/model.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { NO_FORM_VALUES } from '../shared/document.js';
 import { parsePair } from '../shared/pairs.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
-import { parseNumber, parseScore } from '../shared/quantity.js';
+import type { Quantity } from '../../src/schema/quantity.js';
+import { parseNumber, parseQuantity, parseScore, type ParseQuantityOptions } from '../shared/quantity.js';
 import type { TextStream } from '../shared/text-stream.js';
 import { readIndicatorGrid } from '../table/rows.js';
 
@@ -19,26 +20,59 @@ const LEVEL_WEIGHT = /[（(]\s*([0-9]+(?:\.[0-9]+)?)\s*分\s*[)）]\s*$/u;
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/gu, '');
 
+/** A target and its actual; dates without a year (10月31日前) take the fiscal year where the parser reads dates. */
+function readPair(targetText: string, actualText: string, fiscalYear: number | null): { target: Quantity; actual: Quantity } {
+  const pair = parsePair(targetText, actualText);
+  if (fiscalYear === null || !pair.target.qualitative) return pair;
+  const options = { fiscalYear } as ParseQuantityOptions;
+  const target = parseQuantity(targetText, options);
+  if (target.date === null) return pair;
+  return { target, actual: parseQuantity(actualText, options) };
+}
+
 function levelName(text: string | undefined): { name: string | null; weight: number | null } {
   if (!text) return { name: null, weight: null };
   const m = LEVEL_WEIGHT.exec(text);
   return { name: (m ? text.slice(0, m.index) : text).trim() || null, weight: m ? parseNumber(m[1] ?? '') : null };
 }
 
-export function readReportGrid(layout: LayoutDocument): Indicator[] {
+/**
+ * Text exports print a table row by row, and a row under a merged cell lacks that cell, so its values
+ * are shifted left: put each short row's cells under the header's last columns (the merged ones are
+ * the leading ones).
+ */
+function alignShortRows(layout: LayoutDocument): LayoutDocument {
+  if (layout.format !== 'text') return layout;
+  const align = (table: Table): Table => {
+    const width = table.cells.filter((c) => c.row === 0).length;
+    const cells = table.cells.map((c) => {
+      const n = table.cells.filter((x) => x.row === c.row).length;
+      return n < width ? { ...c, col: c.col + (width - n) } : c;
+    });
+    return { ...table, cells };
+  };
+  // Once aligned, the columns are positions to trust as in a grid format.
+  return { ...layout, format: 'html', pages: layout.pages.map((p) => ({ ...p, blocks: p.blocks.map((b) => (b.type === 'table' ? { type: 'table', table: align(b.table) } : b)) })) };
+}
+
+export function readReportGrid(printed: LayoutDocument, fiscalYear: number | null = null): Indicator[] {
+  const layout = alignShortRows(printed);
   const grid = readIndicatorGrid(layout);
   if (!grid || grid.rows.length === 0) return [];
   const tables = layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])));
   const headerCells = tables.flatMap((t) => t.cells.filter((c) => c.row <= 1));
   const targetCol = headerCells.find((c) => TARGET_HEADER.test(squeeze(c.text)))?.col ?? null;
   const actualCol = headerCells.find((c) => ACTUAL_HEADER.test(squeeze(c.text)))?.col ?? null;
+  let previous: { level1: ReturnType<typeof levelName>; level2: ReturnType<typeof levelName> } | null = null;
   return grid.rows.map((row): Indicator => {
-    const level1 = levelName(row.fields.level1?.text);
-    const level2 = levelName(row.fields.level2?.text);
+    // A level a shifted row does not print is the one above (its merged cell).
+    const level1 = row.fields.level1 ? levelName(row.fields.level1.text) : (previous?.level1 ?? levelName(undefined));
+    const level2 = row.fields.level2 ? levelName(row.fields.level2.text) : (previous?.level2 ?? levelName(undefined));
+    previous = { level1, level2 };
     const cellAt = (col: number | null): string | null => (col === null ? null : (row.cells.find((c) => c.col === col)?.text.trim() ?? null));
     const targetText = cellAt(targetCol);
     const actualText = cellAt(actualCol);
-    const pair = targetText ? parsePair(targetText, actualText ?? '') : null;
+    const pair = targetText ? readPair(targetText, actualText ?? '', fiscalYear) : null;
     const weight = row.fields.weight ? parseScore(row.fields.weight.text) : null;
     const score = row.fields.score ? parseScore(row.fields.score.text) : null;
     const own = row.cells.filter((c) => c.text.trim() !== '');

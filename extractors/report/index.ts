@@ -62,7 +62,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
   doc.indicators = readReportIndicators(doc, stream);
   if (doc.indicators.length === 0) {
     // A report that prints its indicator table (project reports): its rows, after the budget row it states in prose.
-    const rows = readReportGrid(layout);
+    const rows = readReportGrid(layout, doc.fiscalYear);
     const budgetRow = rows.length > 0 ? readBudgetExecutionScore(stream) : null;
     doc.indicators = budgetRow ? [budgetRow, ...rows] : rows;
   }
