@@ -43,6 +43,20 @@ function readTarget(clause: string): { name: string | null; target: Quantity } {
   return { name: null, target: parseQuantity(text) };
 }
 
+/**
+ * A qualitative target that restates its subject (4.学生资助。年度目标值：家庭经济困难学生应助尽助): the
+ * subject, completed by the heading, is the name (家庭经济困难学生资助); the rest is the level (应助尽助).
+ */
+function splitQualitative(heading: string, target: Quantity): { name: string | null; target: Quantity } {
+  for (let k = heading.length - 1; k >= 2; k--) {
+    const at = target.text.indexOf(heading.slice(0, k));
+    if (at < 0 || at + k >= target.text.length) continue;
+    const level = target.text.slice(at + k).trim();
+    return { name: target.text.slice(0, at + k) + heading.slice(k), target: { ...target, text: level } };
+  }
+  return { name: heading, target };
+}
+
 /** The actual's text: a field's first clause (年度实际值：完成17所), or a sentence's measure (实际检查34家 → 34家). */
 function readActual(text: string, fromField: boolean, target: Quantity): Quantity {
   const sentence = clean(text.split(/[。]/u)[0] ?? '').replace(OUTCOME, '');
@@ -79,7 +93,8 @@ export function readNumberedTargets(stream: TextStream): Target[] {
       if (!cut) return;
       const targetClause = afterTarget.slice(0, cut.index).replace(/[；;，,。]\s*$/u, '');
       const actualText = afterTarget.slice((cut.index ?? 0) + cut[0].length);
-      const { name, target } = readTarget(targetClause);
+      let { name, target } = readTarget(targetClause);
+      if (target.qualitative) ({ name, target } = splitQualitative(item.heading, target));
       const actual = readActual(actualText, field !== null, target);
       const reason = REASON.exec(body)?.[1] ?? null;
       const start = item.body + (t.index ?? 0);
