@@ -44,9 +44,11 @@ function levelName(text: string | undefined): { name: string | null; weight: num
 function alignShortRows(layout: LayoutDocument): LayoutDocument {
   if (layout.format !== 'text') return layout;
   const align = (table: Table): Table => {
-    const width = table.cells.filter((c) => c.row === 0).length;
+    const perRow = new Map<number, number>();
+    for (const c of table.cells) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
+    const width = perRow.get(0) ?? 0;
     const cells = table.cells.map((c) => {
-      const n = table.cells.filter((x) => x.row === c.row).length;
+      const n = perRow.get(c.row) ?? 0;
       return n < width ? { ...c, col: c.col + (width - n) } : c;
     });
     return { ...table, cells };

@@ -33,8 +33,10 @@ function fromTables(layout: LayoutDocument, doc: ExtractedDocument): boolean {
   for (const table of layout.pages.flatMap((p) => p.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])))) {
     const shape = subtotalTable(table);
     if (!shape) continue;
+    const byRow = new Map<number, typeof table.cells>();
+    for (const c of table.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
     for (let r = shape.headerRow + 1; r < table.rowCount; r++) {
-      const cells = table.cells.filter((c) => c.row === r);
+      const cells = byRow.get(r) ?? [];
       const nameCell = cells.find((c) => c.col === shape.nameCol);
       const scoreCell = cells.find((c) => c.col === shape.scoreCol);
       const name = squeeze(nameCell?.text ?? '');

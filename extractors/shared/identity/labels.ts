@@ -38,8 +38,11 @@ function labelOf(text: string): { field: LabelField; label: string; rest: string
   return { ...found, rest: text.slice(m[0].length).replace(CELL_BAR, '').trim() };
 }
 
-function rowCells(table: Table, row: number): Cell[] {
-  return table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
+/** The cells of each row, in column order (one pass: tables may have thousands of rows). */
+function rowsOf(table: Table): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const c of table.cells) (rows[c.row] ??= []).push(c);
+  return rows.map((r) => (r ?? []).sort((a, b) => a.col - b.col));
 }
 
 function fromTables(layout: LayoutDocument): LabelledField[] {
@@ -48,8 +51,8 @@ function fromTables(layout: LayoutDocument): LabelledField[] {
     for (const block of page.blocks) {
       if (block.type !== 'table') continue;
       const table = block.table;
-      for (let r = 0; r < table.rowCount; r++) {
-        const cells = rowCells(table, r);
+      for (const cells of rowsOf(table)) {
+        if (!cells) continue;
         cells.forEach((cell, k) => {
           const found = labelOf(cell.text);
           if (!found) return;

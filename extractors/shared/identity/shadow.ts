@@ -13,11 +13,41 @@ export interface Shadow {
   restoreProvenance(p: Provenance | null): Provenance | null;
 }
 
+/** Every text of a layout, in a fixed order (title, then lines and cells page by page). */
+function textsOf(layout: LayoutDocument): string[] {
+  const out: string[] = layout.title === null ? [] : [layout.title];
+  for (const p of layout.pages) {
+    for (const b of p.blocks) {
+      if (b.type === 'line') out.push(b.line.text);
+      else for (const c of b.table.cells) out.push(c.text, ...(c.lines ?? []).map((l) => l.text));
+    }
+  }
+  return out;
+}
+
+const SEPARATOR = '\u0000';
+const CACHE = new WeakMap<LayoutDocument, Shadow>();
+
 export function shadowOf(layout: LayoutDocument): Shadow {
+  const cached = CACHE.get(layout);
+  if (cached) return cached;
+  // One conversion of the whole text tells whether there is anything to convert (most documents: no).
+  const all = textsOf(layout).join(SEPARATOR);
+  const simplifiedAll = toSimplifiedChars(all);
+  if (simplifiedAll === all) {
+    const same: Shadow = { layout, restore: (t) => t, restoreProvenance: (p) => p };
+    CACHE.set(layout, same);
+    return same;
+  }
+  const pieces = simplifiedAll.split(SEPARATOR);
+  // Conversion keeps the separators; should it not, each text is converted on its own.
+  const aligned = pieces.length === all.split(SEPARATOR).length;
+  let next = 0;
   const originals: string[] = [];
   const converted: string[] = [];
   const convert = (text: string): string => {
-    const out = toSimplifiedChars(text);
+    const candidate = pieces[next++];
+    const out = aligned && candidate !== undefined ? candidate : toSimplifiedChars(text);
     originals.push(text);
     converted.push(out.length === text.length ? out : text);
     return out;
@@ -32,9 +62,6 @@ export function shadowOf(layout: LayoutDocument): Shadow {
       blocks: p.blocks.map((b) => (b.type === 'line' ? { type: 'line', line: line(b.line) } : { type: 'table', table: { ...b.table, cells: b.table.cells.map(cell) } })),
     })),
   };
-  if (converted.every((t, k) => t === originals[k])) {
-    return { layout, restore: (t) => t, restoreProvenance: (p) => p };
-  }
   const shadowAll = converted.join('\n');
   const printedAll = originals.join('\n');
   const restore = (text: string): string => {
@@ -46,5 +73,7 @@ export function shadowOf(layout: LayoutDocument): Shadow {
     const m = /^(\[[^\]]*\]\s*)?([\s\S]*)$/u.exec(p.text);
     return { ...p, text: `${m?.[1] ?? ''}${restore(m?.[2] ?? p.text)}` };
   };
-  return { layout: copy, restore, restoreProvenance };
+  const shadow: Shadow = { layout: copy, restore, restoreProvenance };
+  CACHE.set(layout, shadow);
+  return shadow;
 }
