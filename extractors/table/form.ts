@@ -8,11 +8,11 @@ import { selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/i
 import type { DocumentKind } from '../../src/schema/document.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { emptyDocument } from '../shared/document.js';
-import { cleanDepartmentName, departmentOf, findDepartmentInTitles, findDepartmentName } from '../shared/department.js';
+import { applyIdentity, readIdentity } from '../shared/identity/index.js';
 import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
-import { TextStream, layoutLines } from '../shared/text-stream.js';
+import { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument, SourceInfo } from '../types.js';
 import { alignRowsToRubric } from './align.js';
 import { readBudgetColumns, type BudgetBlock } from './budget-columns.js';
@@ -43,45 +43,14 @@ function proseText(row: GridRow, field: RowField): string | null {
   return text === null || isFillInInstruction(text) ? null : text;
 }
 
-/** Lines that are not inside tables: the title and any notes around the form. */
-const looseLines = (layout: LayoutDocument): Line[] => layoutLines(layout, false);
-
-/**
- * The department: its form field, else a name in the title, else one inside a 《…》 title in the text
- * (liwan 2023 leaves 单位名称 empty and names itself in 《广州市荔湾区协作办公室内部预算绩效管理制度》).
- */
-function readDepartment(
-  doc: ExtractedDocument,
-  header: ReturnType<typeof readHeaderBlock>,
-  layout: LayoutDocument,
-  allText: TextStream,
-  titleText: string,
-): void {
-  if (header.department) {
-    const name = cleanDepartmentName(header.department.text);
-    doc.department = departmentOf(name, header.department.provenance, false);
-    return;
-  }
-  const fromTitle = findDepartmentName(titleText);
-  const found = fromTitle ?? findDepartmentInTitles(allText.text);
-  if (!found) return;
-  const titleLine = fromTitle ? (looseLines(layout).find((l) => l.text.includes(found.name)) ?? null) : null;
-  const anchor = fromTitle ? titleLine : allText.anchorAt(found.index, found.index + found.name.length);
-  // The passage the name was read from: the title line, or the 《…》 it sits in.
-  const close = allText.text.indexOf('》', found.index);
-  const passage = fromTitle
-    ? (titleLine?.text ?? found.name)
-    : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
-  const provenance = provenanceOf(anchor, passage);
-  doc.department = departmentOf(found.name, provenance, true);
-  doc.warnings.push({ code: 'DEPARTMENT_INFERRED', message: `表中单位名称为空，按正文推断为“${found.name}”`, provenance });
-}
-
 /** Read a form of the given kind. */
 export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind: Exclude<DocumentKind, 'unknown'>): ExtractedDocument {
   const doc = emptyDocument(kind, sourceLayout, source);
   // A one-cell-per-line text export gets its rows back first; everything below reads the rebuilt layout.
   const layout = rebuildFlatTables(sourceLayout);
+  // Department, region, project and fiscal year: from the form's fields, its title or its seal line
+  // (read from the rebuilt layout, so a flat export's 项目名称 / 主管部门 pairs are label/value rows).
+  applyIdentity(doc, readIdentity(layout, kind));
   const grid = readIndicatorGrid(layout);
   const allText = TextStream.fromLayout(layout);
   if (!grid) {
@@ -103,13 +72,6 @@ export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind:
     doc.budget.lines.push(...taskBlock.lines);
     if (taskBlock.split) doc.budget.splits.push(taskBlock.split);
   } else doc.goals.tasks = splitTasks(header.overall, header.completion, header.unmetReasons);
-
-  const titleText = [layout.title ?? '', ...looseLines(layout).map((l) => l.text)].join('\n');
-  const titleYear = titleText.match(/(20\d{2})\s*年度/u)?.[1];
-  if (header.year) doc.fiscalYear = header.year.value;
-  else if (titleYear) doc.fiscalYear = Number(titleYear);
-
-  readDepartment(doc, header, layout, allText, titleText);
 
   const rubric = selectFormRubric(grid, doc);
   const indicators = readIndicators(grid, doc.fiscalYear, layout.format, rubric);
