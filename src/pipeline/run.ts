@@ -5,7 +5,7 @@ import { SelfevalError, isSelfevalError } from '../errors.js';
 import { readLayout } from '../readers/index.js';
 import { Document } from '../schema/document.js';
 import { verifyDocument } from '../scoring/index.js';
-import { classifyLayout } from './classify.js';
+import { classify } from './classify.js';
 
 export type RunResult =
   | { ok: true; file: string; document: Document }
@@ -29,13 +29,12 @@ export interface RunOptions {
 export async function extractDraft(bytes: Uint8Array, file: string, options: RunOptions = {}): Promise<RunResult> {
   try {
     const layout = await readLayout(bytes, { fileName: options.fileName ?? basename(file) });
-    const match = classifyLayout(layout);
-    if (!match) {
-      throw new SelfevalError('NOT_SELF_EVALUATION', { file, detail: '内容中未找到自评表、自评报告或自评表说明的特征' });
-    }
+    const match = classify(layout);
+    if (!match.ok) throw new SelfevalError('NOT_SELF_EVALUATION', { file, detail: match.detail });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const extracted = match.extractor.extract(layout, { path: file, sha256 });
-    if (extracted.classification.evidence.length === 0) extracted.classification = { score: Math.round(match.score * 1000) / 1000, evidence: [] };
+    const extracted = match.extractor.extract(layout, { path: file, sha256, kind: match.kind });
+    extracted.kind = match.kind;
+    extracted.classification = { score: match.score, evidence: match.evidence };
     for (const w of layout.warnings) extracted.warnings.push({ code: w.code, message: w.message, provenance: null });
     return { ok: true, file, document: { ...extracted, verification: emptyVerification() } as Document };
   } catch (error) {
