@@ -1,5 +1,5 @@
 import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
-import { selectRubric, type RubricEntry } from '../../src/rubrics/index.js';
+import { rubricQueryOf, selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { NO_FORM_VALUES, emptyDocument } from '../shared/document.js';
 import { cleanDepartmentName, departmentOf, findDepartmentInTitles, findDepartmentName } from '../shared/department.js';
@@ -87,20 +87,19 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
 
   // Rows → rubric entries.
   const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
-  const selection = selectRubric({ region: doc.department.region, fiscalYear: doc.fiscalYear, hasSpecialFundsRows });
+  const selection = selectRubric(rubricQueryOf(doc, hasSpecialFundsRows));
   for (const w of selection.warnings) doc.warnings.push({ ...w, provenance: null });
-  const rubric = selection.rubric;
-  const matches = alignRowsToRubric(
-    grid.rows.map((r) => ({
-      name: fieldText(r, 'name'),
-      nameInherited: r.inherited.has('name'),
-      weight: fieldNumber(r, 'weight'),
-      text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
-    })),
-    rubric,
-  );
+  // No rubric covers the document (another region, an uncovered year): rows stay unaligned.
+  const rubric: Rubric | null = selection.rubric;
+  const alignable = grid.rows.map((r) => ({
+    name: fieldText(r, 'name'),
+    nameInherited: r.inherited.has('name'),
+    weight: fieldNumber(r, 'weight'),
+    text: ['explanation', 'criteria', 'basis'].map((f) => fieldText(r, f as RowField) ?? '').join(' '),
+  }));
+  const matches = rubric === null ? alignable.map(() => ({ entry: null, part: null })) : alignRowsToRubric(alignable, rubric);
   const levelWeight = (name: string | null, level: 'level1' | 'level2'): number | null =>
-    rubric[level].find((n) => n.name === name)?.weight ?? null;
+    rubric?.[level].find((n) => n.name === name)?.weight ?? null;
 
   doc.indicators = grid.rows.map((row, k): Indicator => {
     const match = matches[k] ?? { entry: null, part: null };

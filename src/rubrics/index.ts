@@ -46,16 +46,52 @@ export function listRubrics(): Rubric[] {
 }
 
 export interface RubricSelection {
-  rubric: Rubric;
+  /** null: no rubric covers the document's region, form and year; only structural checks apply. */
+  rubric: Rubric | null;
   warnings: Array<{ code: string; message: string }>;
 }
 
+/** The document's region as the schema gives it (Document.region). */
+export interface DocumentRegion {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  code: string | null;
+}
+
 export interface RubricQuery {
-  /** District or city as the document states it (增城区, 广州市白云区 …); null when unknown. */
-  region: string | null;
+  /** Document.kind. */
+  kind: string;
+  /** Document.region (from the administrative-division data); null when unknown. */
+  region: DocumentRegion | null;
+  /**
+   * Text that may name the region when `region` is null or lacks the level a rubric is set for: the
+   * department's region and name as printed, the project's units.
+   */
+  regionText: ReadonlyArray<string | null>;
   fiscalYear: number | null;
   /** The document has 专项效能 rows (专项资金绩效完成情况 / 专项资金支出率): it is 2022-shaped. */
   hasSpecialFundsRows: boolean;
+}
+
+/** The query for a document (or an extractor's draft of one): its kind, region, printed names and year. */
+export function rubricQueryOf(
+  document: {
+    kind: string;
+    region: DocumentRegion | null;
+    department: { name: string | null; region: string | null };
+    project?: { supervisor: string | null; implementer: string | null } | null;
+    fiscalYear: number | null;
+  },
+  hasSpecialFundsRows = false,
+): RubricQuery {
+  return {
+    kind: document.kind,
+    region: document.region,
+    regionText: [document.department.region, document.department.name, document.project?.supervisor ?? null, document.project?.implementer ?? null],
+    fiscalYear: document.fiscalYear,
+    hasSpecialFundsRows,
+  };
 }
 
 function regionToCity(region: string | null): string {
@@ -71,12 +107,12 @@ function regionToCity(region: string | null): string {
  */
 export function selectRubric(query: RubricQuery): RubricSelection {
   const warnings: RubricSelection['warnings'] = [];
-  const city = regionToCity(query.region);
+  const city = regionToCity(query.regionText[0] ?? null);
   let candidates = listRubrics().filter((r) => r.region === city);
   if (candidates.length === 0) {
     warnings.push({
       code: 'RUBRIC_REGION_FALLBACK',
-      message: `没有“${query.region ?? ''}”的评分标准，改用广州市评分标准`,
+      message: `没有“${query.regionText[0] ?? ''}”的评分标准，改用广州市评分标准`,
     });
     candidates = listRubrics().filter((r) => r.region === '广州市');
   }

@@ -1,4 +1,4 @@
-import { selectRubric } from '../rubrics/index.js';
+import { rubricQueryOf, selectRubric } from '../rubrics/index.js';
 import type { Rubric, RubricEntry } from '../rubrics/index.js';
 import type { Check, CheckStatus, Document, DocumentWarning, Finding, FindingCode, Target, Verification } from '../schema/index.js';
 import { factSource } from './facts.js';
@@ -42,11 +42,14 @@ function hasSpecialFundsRows(documents: readonly Document[]): boolean {
 
 function chooseRubric(document: Document, companions: readonly Document[], rubricId: string | undefined) {
   if (rubricId !== undefined) return { rubric: loadCheckedRubric(rubricId), warnings: [] };
-  const selection = selectRubric({
-    region: document.department.region ?? companions.find((c) => c.department.region !== null)?.department.region ?? null,
-    fiscalYear: document.fiscalYear ?? companions.find((c) => c.fiscalYear !== null)?.fiscalYear ?? null,
-    hasSpecialFundsRows: hasSpecialFundsRows([document, ...companions]),
-  });
+  // A companion fills in what the document itself does not say (its region, its year).
+  const located = document.region !== null || document.department.region !== null ? document : (companions.find((c) => c.region !== null || c.department.region !== null) ?? document);
+  const query = rubricQueryOf(
+    { ...document, region: located.region, department: located === document ? document.department : { ...document.department, region: located.department.region } },
+    hasSpecialFundsRows([document, ...companions]),
+  );
+  const selection = selectRubric({ ...query, fiscalYear: document.fiscalYear ?? companions.find((c) => c.fiscalYear !== null)?.fiscalYear ?? null });
+  if (selection.rubric === null) throw new Error('没有可用的评分标准');
   return { rubric: loadCheckedRubric(selection.rubric.id), warnings: selection.warnings };
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listRubrics, loadRubric, selectRubric } from '../../src/rubrics/index.js';
+import type { RubricQuery } from '../../src/rubrics/index.js';
+
+const query = (region: string | null, fiscalYear: number | null, hasSpecialFundsRows: boolean): RubricQuery => ({
+  kind: 'self-evaluation-table',
+  region: null,
+  regionText: [region],
+  fiscalYear,
+  hasSpecialFundsRows,
+});
 import { checkRubric, loadCheckedRubric } from '../../src/scoring/rubric.js';
 import { rules } from '../../src/scoring/rules/index.js';
 
@@ -84,25 +93,25 @@ describe('rubric data', () => {
 
 describe('selectRubric', () => {
   it('picks the rubric of the fiscal year', () => {
-    expect(selectRubric({ region: '增城区', fiscalYear: 2022, hasSpecialFundsRows: true })).toMatchObject({ rubric: { id: 'gz-2022' }, warnings: [] });
-    expect(selectRubric({ region: '广州市荔湾区', fiscalYear: 2023, hasSpecialFundsRows: false })).toMatchObject({ rubric: { id: 'gz-2023' }, warnings: [] });
-    expect(selectRubric({ region: null, fiscalYear: 2023, hasSpecialFundsRows: false }).rubric.id).toBe('gz-2023');
+    expect(selectRubric(query('增城区', 2022, true))).toMatchObject({ rubric: { id: 'gz-2022' }, warnings: [] });
+    expect(selectRubric(query('广州市荔湾区', 2023, false))).toMatchObject({ rubric: { id: 'gz-2023' }, warnings: [] });
+    expect(selectRubric(query(null, 2023, false)).rubric?.id).toBe('gz-2023');
   });
 
   it('falls back to the newest earlier rubric with a warning (panyu 2024)', () => {
-    const { rubric, warnings } = selectRubric({ region: '番禺区', fiscalYear: 2024, hasSpecialFundsRows: false });
-    expect(rubric.id).toBe('gz-2023');
+    const { rubric, warnings } = selectRubric(query('番禺区', 2024, false));
+    expect(rubric?.id).toBe('gz-2023');
     expect(warnings.map((w) => w.code)).toEqual(['RUBRIC_YEAR_FALLBACK']);
   });
 
   it('uses the oldest rubric for a year before every rubric, and the newest for an unknown year', () => {
-    expect(selectRubric({ region: '白云区', fiscalYear: 2019, hasSpecialFundsRows: false })).toMatchObject({ rubric: { id: 'gz-2022' }, warnings: [{ code: 'RUBRIC_YEAR_FALLBACK' }] });
-    expect(selectRubric({ region: '白云区', fiscalYear: null, hasSpecialFundsRows: false })).toMatchObject({ rubric: { id: 'gz-2023' }, warnings: [{ code: 'RUBRIC_YEAR_FALLBACK' }] });
+    expect(selectRubric(query('白云区', 2019, false))).toMatchObject({ rubric: { id: 'gz-2022' }, warnings: [{ code: 'RUBRIC_YEAR_FALLBACK' }] });
+    expect(selectRubric(query('白云区', null, false))).toMatchObject({ rubric: { id: 'gz-2023' }, warnings: [{ code: 'RUBRIC_YEAR_FALLBACK' }] });
   });
 
   it('scores a 2022-shaped document by gz-2022 whatever its year says', () => {
-    const { rubric, warnings } = selectRubric({ region: '增城区', fiscalYear: 2023, hasSpecialFundsRows: true });
-    expect(rubric.id).toBe('gz-2022');
+    const { rubric, warnings } = selectRubric(query('增城区', 2023, true));
+    expect(rubric?.id).toBe('gz-2022');
     expect(warnings.map((w) => w.code)).toEqual(['RUBRIC_SHAPE_OVERRIDE']);
     expect(warnings[0]?.message).toMatch(/专项效能/u);
   });
