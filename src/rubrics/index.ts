@@ -179,7 +179,8 @@ export function selectRubric(query: RubricQuery): RubricSelection {
   const year = query.fiscalYear;
   const first = Math.min(...candidates.flatMap((r) => r.fiscalYears));
   if (year !== null && year < first) {
-    return notAvailable(`${newest.title}最早适用于 ${first} 年度，没有 ${year} 年度的评分标准`);
+    const where = newest.region === null ? '' : (newest.region.county ?? newest.region.city ?? newest.region.province ?? '');
+    return notAvailable(`${where}${kind}的评分标准最早适用于 ${first} 年度，没有 ${year} 年度的评分标准`);
   }
 
   const warnings: RubricSelection['warnings'] = [];
