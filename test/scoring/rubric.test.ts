@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listRubrics, loadRubric, selectRubric } from '../../src/rubrics/index.js';
 import type { RubricQuery } from '../../src/rubrics/index.js';
+import { DocumentKind } from '../../src/schema/index.js';
 
 const query = (region: string | null, fiscalYear: number | null, hasSpecialFundsRows: boolean): RubricQuery => ({
   kind: 'self-evaluation-table',
@@ -38,6 +39,10 @@ describe('rubric data', () => {
       });
     }
     expect(loadRubric('national-project')).toMatchObject({ region: null, kinds: ['project-table', 'project-report'], fiscalYears: [2020], openEnded: true, executionRate: 'executed-over-budget' });
+  });
+
+  it('names only document kinds the schema has', () => {
+    for (const rubric of listRubrics()) for (const kind of rubric.kinds) expect(DocumentKind.options).toContain(kind);
   });
 
   it('national-project: 预算执行 10 and the form’s own indicators 90, scored row by row', () => {

@@ -112,6 +112,14 @@ describe('the national project rubric through the engine', () => {
     expect(v.summary).toMatchObject({ notApplicable: 1, pointsTotal: 100 });
   });
 
+  it('a form with no 分值 or 得分 column at all: one SCORES_NOT_FILLED, the rubric’s 10 points for the budget row', () => {
+    const rows = [budgetRow(null, null), row('a', null, null, q('≥10个', 10, '个', '>='), q('12个', 12, '个')), row('b', null, null, q('≥90%', 0.9, '%', '>='), q('95%', 0.95, '%'))];
+    const { verification: v } = verifyDocument(form({ rows, budget: { total: 100, actualSpending: 95, executionRate: 0.95 } }));
+    expect(codes(v)).toEqual(['SCORES_NOT_FILLED']);
+    expect(v.checks.map((c) => [c.weight, c.status])).toEqual([[10, 'missing'], [null, 'missing'], [null, 'missing']]);
+    expect(v.checks[0]?.detail).toContain('应得 9.5 分');
+  });
+
   it('a project table without its budget row: SCORE_MISSING for 预算执行率', () => {
     const { verification: v } = verifyDocument(form({ rows: [row('a', 90, 90, q('≥1个', 1, '个', '>='), q('1个', 1, '个'))], total: 90 }));
     expect(v.findings).toMatchObject([{ code: 'SCORE_MISSING', indicator: '预算执行率', severity: 'warning' }]);
