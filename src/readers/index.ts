@@ -1,11 +1,13 @@
 import { SelfevalError } from '../errors.js';
 import type { Format, LayoutDocument } from '../layout/model.js';
+import { isPageImage } from './image/sniff.js';
 import type { Reader, ReadOptions } from './types.js';
 
 /** Format → reader, loaded lazily so that reading HTML never loads pdf.js. One line per format. */
 const READERS: Record<Format, () => Promise<Reader>> = {
   docx: async () => (await import('./docx/index.js')).docxReader,
   html: async () => (await import('./html/index.js')).htmlReader,
+  image: async () => (await import('./image/index.js')).imageReader,
   pdf: async () => (await import('./pdf/index.js')).pdfReader,
   text: async () => (await import('./text/index.js')).textReader,
   xlsx: async () => (await import('./xlsx/index.js')).xlsxReader,
@@ -19,6 +21,11 @@ const EXTENSIONS: Record<string, Format> = {
   '.xlsx': 'xlsx',
   '.txt': 'text',
   '.text': 'text',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -32,6 +39,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 export async function detectFormat(bytes: Uint8Array, fileName = ''): Promise<Format | null> {
   const ext = fileName.toLowerCase().match(/\.[a-z]+$/u)?.[0] ?? '';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
+  if (isPageImage(bytes)) return 'image'; // PNG, JPEG, TIFF page scans
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (ext === '.xlsx' || ext === '.docx') return EXTENSIONS[ext] ?? null;
     for (const format of ['docx', 'xlsx'] as const) {

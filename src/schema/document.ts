@@ -14,7 +14,7 @@ export const DocumentKind = z.enum([
 ]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const SourceFormat = z.enum(['pdf', 'html', 'docx', 'xlsx', 'text']);
+export const SourceFormat = z.enum(['pdf', 'html', 'docx', 'xlsx', 'text', 'image']);
 
 export const Source = z.object({
   path: z.string(),

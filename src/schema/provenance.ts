@@ -10,6 +10,7 @@ export const Provenance = z
     page: z.number().int().positive().nullable().describe('1-based page; null for formats without pages'),
     bbox: BBox.nullable(),
     text: z.string().describe('the source snippet the value was read from'),
+    confidence: z.number().min(0).max(1).optional().describe('OCR recognition confidence 0..1 (only for values read by OCR)'),
   })
   .describe('Where a value came from');
 export type Provenance = z.infer<typeof Provenance>;
