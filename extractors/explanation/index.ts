@@ -1,6 +1,6 @@
 import type { LayoutDocument } from '../../src/layout/model.js';
 import type { Target } from '../../src/schema/target.js';
-import { cleanDepartmentName, regionOf } from '../shared/department.js';
+import { cleanDepartmentName, departmentOf } from '../shared/department.js';
 import { emptyDocument } from '../shared/document.js';
 import { findFacts } from '../shared/figures.js';
 import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
@@ -55,8 +55,8 @@ function readPairs(stream: TextStream): Target[] {
       const comma = before.search(/[，,]/u);
       if (comma <= 0 || scanQuantities(before).length > 0) continue;
       name = before.slice(0, comma).trim();
-      target = { text: name, value: null, unit: null, comparator: null, qualitative: true };
-      actual = { text: before.slice(comma + 1).trim(), value: null, unit: null, comparator: null, qualitative: true };
+      target = { text: name, value: null, unit: null, comparator: null, qualitative: true, date: null };
+      actual = { text: before.slice(comma + 1).trim(), value: null, unit: null, comparator: null, qualitative: true, date: null };
     } else {
       ({ target, actual } = parsePair(before, after));
       const cut = nameEnd(before);
@@ -83,12 +83,12 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
   const dept = cover.get('部门名称') ?? cover.get('单位名称');
   if (dept) {
     const name = cleanDepartmentName(dept.value);
-    doc.department = { name, region: regionOf(name), inferred: false, provenance: stream.provenance(dept.start, dept.end, dept.value) };
+    doc.department = departmentOf(name, stream.provenance(dept.start, dept.end, dept.value), false);
   } else readDepartment(doc, stream);
   const units = cover.get('所属下级预算单位数量');
   const unitCount = units ? parseNumber(units.value.replace(/个.*$/u, '')) : null;
   if (units && unitCount !== null) {
-    doc.facts['subordinateUnitCount'] = { value: unitCount, text: units.value, provenance: stream.provenance(units.start, units.end, units.value) };
+    doc.facts['subordinateUnitCount'] = { value: unitCount, unit: 'count', text: units.value, provenance: stream.provenance(units.start, units.end, units.value) };
   }
   readFiscalYear(doc, stream);
   readTotalAndGrade(doc, stream);

@@ -1,5 +1,6 @@
 import { selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { Indicator } from '../../src/schema/indicator.js';
+import { NO_FORM_VALUES } from '../shared/document.js';
 import { parseNumber } from '../shared/quantity.js';
 import type { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument } from '../types.js';
@@ -73,6 +74,7 @@ export function readReportIndicators(doc: ExtractedDocument, stream: TextStream)
       weight: parseNumber(weight[1]),
       declaredScore: parseNumber(score[1]),
       scoreInferred: false,
+      ...NO_FORM_VALUES,
       explanation: own.match(/该指标主要考核[^。]*。/u)?.[0] ?? null,
       criteria: null,
       basis: own || null,

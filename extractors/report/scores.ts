@@ -77,6 +77,6 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     const value = parseNumber(m[2] ?? '');
     if (value === null) continue;
     const key = `deduction.${m[1]}`;
-    if (!doc.facts[key]) doc.facts[key] = { value, text: m[0], provenance: stream.provenance(m.index ?? 0, (m.index ?? 0) + m[0].length) };
+    if (!doc.facts[key]) doc.facts[key] = { value, unit: 'points', text: m[0], provenance: stream.provenance(m.index ?? 0, (m.index ?? 0) + m[0].length) };
   }
 }

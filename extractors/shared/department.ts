@@ -1,3 +1,6 @@
+import type { Department } from '../../src/schema/document.js';
+import type { Provenance } from '../../src/schema/provenance.js';
+
 const DISTRICTS = ['越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '花都区', '南沙区', '从化区', '增城区'];
 
 /** The district a department belongs to, from its name (广州市增城区… → 增城区). */
@@ -38,4 +41,25 @@ export function findDepartmentInTitles(text: string): { name: string; index: num
   const re = /《(广州市[\u4e00-\u9fff]{1,4}区[\u4e00-\u9fff]{2,20}?(?:局|办公室|委员会|中心))/gu;
   const m = re.exec(text);
   return m && m[1] ? { name: m[1], index: (m.index ?? 0) + 1 } : null;
+}
+
+/**
+ * A department name normalised for grouping and pairing: NFKC (full-width letters, digits and
+ * brackets to half-width), brackets unified to the full-width form, whitespace and seal notes
+ * (（公章）/（盖章）) dropped. The printed name stays in `department.name`.
+ */
+export function departmentKey(name: string | null): string | null {
+  if (name === null) return null;
+  const key = name
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/（(?:公章|盖章|印章|签章)）/gu, '');
+  return key === '' ? null : key;
+}
+
+/** The Department record of a name found in the document. */
+export function departmentOf(name: string, provenance: Provenance | null, inferred: boolean): Department {
+  return { name, key: departmentKey(name), region: regionOf(name), inferred, provenance };
 }

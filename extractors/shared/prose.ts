@@ -1,6 +1,6 @@
 import type { Grade } from '../../src/schema/verification.js';
 import type { ExtractedDocument } from '../types.js';
-import { cleanDepartmentName, findDepartmentName, regionOf } from './department.js';
+import { cleanDepartmentName, departmentOf, findDepartmentName } from './department.js';
 import { parseNumber } from './quantity.js';
 import type { TextStream } from './text-stream.js';
 
@@ -13,12 +13,7 @@ export function readDepartment(doc: ExtractedDocument, stream: TextStream): void
   const found = findDepartmentName(stream.text.slice(0, 3000));
   if (!found) return;
   const name = cleanDepartmentName(found.name).replace(/[（(]简称[^)）]*[)）]/u, '');
-  doc.department = {
-    name,
-    region: regionOf(name),
-    inferred: false,
-    provenance: stream.provenance(found.index, found.index + found.name.length),
-  };
+  doc.department = departmentOf(name, stream.provenance(found.index, found.index + found.name.length), false);
 }
 
 /** The fiscal year: 20xx 年度 in the opening, else the year the text mentions most (not a filing date). */

@@ -267,7 +267,7 @@ export function scanQuantities(text: string): ScannedQuantity[] {
     const qEnd = suffix ? suffix.end : unitMatch.end > numEnd ? unitMatch.end : numEnd;
     if (qEnd > re.lastIndex) re.lastIndex = qEnd;
     found.push({
-      quantity: { text: text.slice(qStart, qEnd), value, unit, comparator, qualitative: false },
+      quantity: { text: text.slice(qStart, qEnd), value: asContractValue(value, unit), unit, comparator, qualitative: false, date: null },
       start: qStart,
       end: qEnd,
     });
@@ -294,14 +294,14 @@ export interface ParseQuantityOptions {
 export function parseQuantity(text: string, options: ParseQuantityOptions = {}): Quantity {
   const trimmed = text.trim();
   const bare = parseNumber(trimmed);
-  if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false };
+  if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false, date: null };
   const all = scanQuantities(trimmed);
   const preferred =
     options.preferUnit != null ? all.find((f) => f.quantity.unit === options.preferUnit) : undefined;
   const chosen = preferred ?? all[0];
-  if (!chosen) return { text: trimmed, value: null, unit: null, comparator: null, qualitative: true };
+  if (!chosen) return { text: trimmed, value: null, unit: null, comparator: null, qualitative: true, date: null };
   const { value, unit, comparator } = chosen.quantity;
-  return { text: trimmed, value, unit, comparator, qualitative: false };
+  return { text: trimmed, value, unit, comparator, qualitative: false, date: null };
 }
 
 /** Round away binary noise (92.97 / 100 = 0.9297000000000001) without touching real digits. */
@@ -309,12 +309,19 @@ function clean(x: number): number {
   return Number.parseFloat(x.toPrecision(12)) + 0;
 }
 
-/** A percentage or per-mille as a fraction (5 % → 0.05, 3 ‰ → 0.003); other units give null. */
+/** Units whose values the contract stores as fractions (97.3% → 0.973). */
+const FRACTION_UNITS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 };
+
+/** The number as the output contract stores it: rates as fractions, everything else as written. */
+function asContractValue(value: number, unit: string | null): number {
+  const divisor = unit === null ? undefined : FRACTION_UNITS[unit];
+  return divisor === undefined ? value : clean(value / divisor);
+}
+
+/** A rate quantity's value, already a fraction (5 % → 0.05, 3 ‰ → 0.003); other units give null. */
 export function toFraction(q: Pick<Quantity, 'value' | 'unit'>): number | null {
-  if (q.value === null) return null;
-  if (q.unit === '%') return clean(q.value / 100);
-  if (q.unit === '‰') return clean(q.value / 1000);
-  return null;
+  if (q.value === null || q.unit === null) return null;
+  return Object.hasOwn(FRACTION_UNITS, q.unit) ? q.value : null;
 }
 
 /** Money in 万元 (亿元 × 10000, 元 ÷ 10000, 万元 × 1), rounded to 6 decimals; null for other units or 美元. */

@@ -1,8 +1,8 @@
 import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
 import { selectRubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { Indicator } from '../../src/schema/indicator.js';
-import { emptyDocument } from '../shared/document.js';
-import { cleanDepartmentName, findDepartmentInTitles, findDepartmentName, regionOf } from '../shared/department.js';
+import { NO_FORM_VALUES, emptyDocument } from '../shared/document.js';
+import { cleanDepartmentName, departmentOf, findDepartmentInTitles, findDepartmentName } from '../shared/department.js';
 import { findFacts } from '../shared/figures.js';
 import { provenanceOf, unionAnchor } from '../shared/provenance.js';
 import { parseScore } from '../shared/quantity.js';
@@ -43,7 +43,7 @@ function readDepartment(
 ): void {
   if (header.department) {
     const name = cleanDepartmentName(header.department.text);
-    doc.department = { name, region: regionOf(name), inferred: false, provenance: header.department.provenance };
+    doc.department = departmentOf(name, header.department.provenance, false);
     return;
   }
   const fromTitle = findDepartmentName(titleText);
@@ -57,7 +57,7 @@ function readDepartment(
     ? (titleLine?.text ?? found.name)
     : allText.text.slice(found.index - 1, close > 0 ? close + 1 : found.index + found.name.length);
   const provenance = provenanceOf(anchor, passage);
-  doc.department = { name: found.name, region: regionOf(found.name), inferred: true, provenance };
+  doc.department = departmentOf(found.name, provenance, true);
   doc.warnings.push({ code: 'DEPARTMENT_INFERRED', message: `表中单位名称为空，按正文推断为“${found.name}”`, provenance });
 }
 
@@ -130,6 +130,7 @@ function extractTable(layout: LayoutDocument, source: SourceInfo): ExtractedDocu
       weight,
       declaredScore: score,
       scoreInferred: false,
+      ...NO_FORM_VALUES,
       explanation: fieldText(row, 'explanation'),
       criteria: fieldText(row, 'criteria'),
       basis: fieldText(row, 'basis'),

@@ -30,6 +30,7 @@ export async function extractBytes(bytes: Uint8Array, file: string, companions: 
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const extracted = match.extractor.extract(layout, { path: file, sha256 });
+    if (extracted.classification.evidence.length === 0) extracted.classification = { score: Math.round(match.score * 1000) / 1000, evidence: [] };
     for (const w of layout.warnings) extracted.warnings.push({ code: w.code, message: w.message, provenance: null });
     const draft = { ...extracted, verification: emptyVerification() } as Document;
     return { ok: true, file, document: verify(draft, companions) };
@@ -59,11 +60,13 @@ export function verify(document: Document, companions: readonly Document[] = [])
 function emptyVerification(): Document['verification'] {
   return {
     rubric: null,
+    scope: 'structural',
     declaredTotal: null,
     indicatorSum: null,
     recomputedTotal: null,
     grade: { declared: null, fromDeclaredTotal: null, fromRecomputedTotal: null },
     checks: [],
     findings: [],
+    summary: { ok: 0, mismatch: 0, unverifiable: 0, missing: 0, notApplicable: 0, pointsVerified: 0, pointsTotal: null },
   };
 }

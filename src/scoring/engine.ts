@@ -3,6 +3,7 @@ import type { Rubric, RubricEntry } from '../rubrics/index.js';
 import type { Check, CheckStatus, Document, DocumentWarning, Finding, FindingCode, Target, Verification } from '../schema/index.js';
 import { factSource } from './facts.js';
 import { mergeFindings, renderReport } from './findings.js';
+import { summarizeChecks } from './summary.js';
 import { round2, sum, toleranceFor } from './numbers.js';
 import { loadCheckedRubric } from './rubric.js';
 import { categoryOf, declaredEntryScore, entryProvenance, gradeOf, rowsByEntry } from './rows.js';
@@ -81,7 +82,7 @@ function runEntry(ctx: EntryContext): EntryOutcome {
   const runs = [...common, own];
   const codes = runs.flatMap((r) => r.result.reports.map((report) => report.code));
   const findings = runs.flatMap(({ module, result }) =>
-    result.reports.map((report) => renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name)),
+    result.reports.map((report) => renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name, ctx.entry.id)),
   );
   const inferredNote = ctx.inferred && ctx.declared !== null ? `；得分栏为空，按合计推算为 ${ctx.declared} 分` : '';
   return {
@@ -137,6 +138,7 @@ function recomputedTotalOf(document: Document, checks: readonly Check[]): number
   if (document.indicators.length === 0) return null;
   const replaced = new Map<string, number>();
   for (const c of checks) {
+    if (c.rubricId === null) continue;
     if (c.recomputed !== null) replaced.set(c.rubricId, c.recomputed);
     else if (c.range !== null && c.declared !== null && (c.declared < c.range[0] || c.declared > c.range[1])) {
       replaced.set(c.rubricId, Math.min(Math.max(c.declared, c.range[0]), c.range[1]));
@@ -171,6 +173,7 @@ export function verifyDocument(document: Document, options: VerifyOptions = {}):
   );
   const verification: Verification = {
     rubric: { id: rubric.id, title: rubric.title },
+    scope: 'rubric',
     declaredTotal: declared.total,
     indicatorSum,
     recomputedTotal,
@@ -181,6 +184,7 @@ export function verifyDocument(document: Document, options: VerifyOptions = {}):
     },
     checks,
     findings: mergeFindings([...outcomes.flatMap((o) => o.findings), ...documentFindings]),
+    summary: summarizeChecks(checks, rubric.total),
   };
   return { verification, warnings: warnings.map((w) => ({ ...w, provenance: null })) };
 }

@@ -9,11 +9,14 @@ export interface RuleReport {
   /** A key of the reporting module's meta.messages. */
   messageId: string;
   data: Record<string, string | number>;
-  expected: number | string | null;
-  actual: number | string | null;
+  /** A number (points, 万元 or a fraction) or null; text belongs in the message. */
+  expected: number | null;
+  actual: number | null;
   provenance: Provenance[];
   /** The indicator the finding names (rendered as Finding.indicator); defaults to the entry's name. */
   indicator?: string | null;
+  /** The rubric entry a document-level finding is about (entry rules get their entry's id). */
+  rubricId?: string | null;
 }
 
 /** A fact for a formula rule, taken from the documents or derived from its inputs. */

@@ -26,7 +26,7 @@ describe('zengcheng-2022-table', () => {
 
   it('finds no grade ticked where 91.41 is 优', () => {
     expect(verification.grade).toMatchObject({ declared: null, fromDeclaredTotal: '优' });
-    expect(byCode(verification.findings, 'GRADE_MISMATCH')).toMatchObject([{ severity: 'warning', expected: '优', actual: null }]);
+    expect(byCode(verification.findings, 'GRADE_MISMATCH')).toMatchObject([{ severity: 'warning', expected: null, actual: 91.41, message: expect.stringContaining('对应“优”') }]);
   });
 
   it('rejects 0.80 of 1 on the binary 采购内控制度建设 (and 0.50 on 合同备案时效性)', () => {
@@ -81,7 +81,7 @@ describe('zengcheng-2022-table', () => {
     expect(v.checks.find((c) => c.rubricId === 'budget-execution')).toMatchObject({ recomputed: 2.5, status: 'mismatch' });
     expect(v.recomputedTotal).toBe(89.27);
     expect(v.grade.fromRecomputedTotal).toBe('良');
-    expect(byCode(v.findings, 'GRADE_MISMATCH').map((f) => f.expected)).toContain('良');
+    expect(byCode(v.findings, 'GRADE_MISMATCH').map((f) => f.message)).toContain('按复核后的得分 89.27 分，评价等级应为“良”，而不是“优”');
   });
 });
 

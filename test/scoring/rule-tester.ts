@@ -22,8 +22,10 @@ export interface RuleCase {
 
 export interface InvalidCase extends RuleCase {
   codes: FindingCode[];
-  expected?: number | string | null;
-  actual?: number | string | null;
+  expected?: number | null;
+  actual?: number | null;
+  /** The scores the rule could have given, as the message lists them (SCORE_NOT_ALLOWED). */
+  allowed?: string;
   recomputed?: number | null;
 }
 
@@ -85,6 +87,7 @@ export function runRuleTests(
         expect(result.reports.map((r) => r.code)).toEqual(c.codes);
         const first = result.reports[0];
         if (c.expected !== undefined) expect(first?.expected).toEqual(c.expected);
+        if (c.allowed !== undefined) expect(first?.data['allowed']).toEqual(c.allowed);
         if (c.actual !== undefined) expect(first?.actual).toEqual(c.actual);
         if (c.recomputed !== undefined) expect(result.recomputed).toEqual(c.recomputed);
       });

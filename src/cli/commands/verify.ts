@@ -17,7 +17,7 @@ export function renderVerification(doc: Document): string {
   out.push(
     formatTable(
       ['rubricId', 'name', 'weight', 'declared', 'recomputed', 'status', 'rule'],
-      v.checks.map((c) => [c.rubricId, cut(c.name, 16), String(c.weight), c.declared === null ? '—' : String(c.declared), c.recomputed === null ? (c.range ? `${c.range[0]}–${c.range[1]}` : '—') : String(c.recomputed), c.status, c.rule]),
+      v.checks.map((c) => [c.rubricId ?? '—', cut(c.name, 16), c.weight === null ? '—' : String(c.weight), c.declared === null ? '—' : String(c.declared), c.recomputed === null ? (c.range ? `${c.range[0]}–${c.range[1]}` : '—') : String(c.recomputed), c.status, c.rule]),
     ),
   );
   out.push('');

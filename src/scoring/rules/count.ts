@@ -2,7 +2,7 @@ import type { TargetCategory } from '../../schema/index.js';
 import { declaredProvenance } from '../rows.js';
 import type { DocumentCheck, RuleReport } from '../types.js';
 
-const LABELS: Record<TargetCategory, string> = { output: '产出指标', benefit: '效益指标' };
+const LABELS: Record<TargetCategory, string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标' };
 
 /** 设置了 19 个产出指标 against the indicators the document goes on to list (baiyun 2023 lists 23). */
 export const count: DocumentCheck = {

@@ -10,6 +10,8 @@ const KIND_LABELS: Record<Document['kind'], string> = {
   'self-evaluation-table': '自评表',
   'self-evaluation-report': '自评报告',
   'table-explanation': '自评表说明',
+  'project-table': '项目支出绩效自评表',
+  'project-report': '项目支出绩效自评报告',
   unknown: '同部门文件',
 };
 
@@ -42,7 +44,7 @@ export const crossDocument: DocumentCheck = {
   },
   check({ rubric, document, companions }) {
     const reports: RuleReport[] = [];
-    const push = (messageId: string, what: string, actual: number | string, expected: number | string, severity: RuleReport['severity'], provenance: RuleReport['provenance'], other: Document, shown: [string, string]) =>
+    const push = (messageId: string, what: string, actual: number | null, expected: number | null, severity: RuleReport['severity'], provenance: RuleReport['provenance'], other: Document, shown: [string, string]) =>
       reports.push({ code: 'CROSS_DOCUMENT_MISMATCH', severity, messageId, data: { what, actual: shown[0], expected: shown[1], other: label(other) }, expected, actual, provenance, indicator: what });
     const score = (what: string, a: number, b: number, provenance: RuleReport['provenance'], other: Document) => {
       if (Math.abs(a - b) > 1e-6) push('score', what, a, b, gapSeverity(a, b), provenance, other, [formatScore(a), formatScore(b)]);
@@ -55,7 +57,7 @@ export const crossDocument: DocumentCheck = {
         score('总分', declared.total, other.declared.total, [...declaredProvenance(document, null, 'total'), ...declaredProvenance(other, null, 'total')], other);
       }
       if (declared.grade !== null && other.declared.grade !== null && declared.grade !== other.declared.grade) {
-        push('score', '评价等级', declared.grade, other.declared.grade, 'error', [...declaredProvenance(document, null, 'grade'), ...declaredProvenance(other, null, 'grade')], other, [declared.grade, other.declared.grade]);
+        push('score', '评价等级', null, null, 'error', [...declaredProvenance(document, null, 'grade'), ...declaredProvenance(other, null, 'grade')], other, [declared.grade, other.declared.grade]);
       }
       const otherLevel1 = level1Values(other, rubric);
       for (const [name, mine] of ownLevel1) {

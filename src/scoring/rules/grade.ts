@@ -22,7 +22,7 @@ export const grade: DocumentCheck = {
     // Only a form that has a 评价等级 row (the extractor gives it a provenance) can leave it unticked.
     const hasGradeRow = document.declared.provenance['grade'] !== undefined;
     const push = (messageId: string, severity: RuleReport['severity'], expected: string, actual: string | null, score: number) =>
-      reports.push({ code: 'GRADE_MISMATCH', severity, messageId, data: { total: formatScore(score), expected, actual: actual ?? '' }, expected, actual, provenance, indicator: '评价等级' });
+      reports.push({ code: 'GRADE_MISMATCH', severity, messageId, data: { total: formatScore(score), expected, actual: actual ?? '' }, expected: null, actual: score, provenance, indicator: '评价等级' });
     if (total !== null && fromTotal !== null) {
       if (stated === null && hasGradeRow) push('notTicked', 'warning', fromTotal, null, total);
       if (stated !== null && stated !== fromTotal) push('wrong', 'error', fromTotal, stated, total);

@@ -23,7 +23,7 @@ export const scoreRange = defineRule({
         severity: 'error',
         messageId: part === null ? 'outOfRange' : 'partOutOfRange',
         data: { name: entry.name, declared: formatScore(declared), weight: formatScore(weight), part: part ?? '' },
-        expected: `0–${formatScore(weight)}`,
+        expected: declared < 0 ? 0 : weight,
         actual: declared,
         provenance,
       });
