@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Document } from '../schema/document.js';
 import { sameDepartmentAndYear } from '../scoring/index.js';
+import type { OcrMode } from '../readers/types.js';
 import { runOne, verify, type RunResult } from './run.js';
 
 export const SUPPORTED_EXTENSIONS = ['.pdf', '.html', '.htm', '.docx', '.xlsx', '.txt', '.doc', '.xls', '.wps', '.et'];
@@ -81,6 +82,8 @@ export interface BatchOptions {
   outDir: string;
   concurrency?: number;
   onResult?: (row: BatchRow, done: number, total: number) => void;
+  /** Which PDF pages to read by OCR (default `auto`). */
+  ocr?: OcrMode;
 }
 
 /** `out/<input file name>.json`; two inputs with the same name in different folders get -2, -3 …. */
@@ -110,7 +113,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   await Promise.all(
     files.map((file, i) =>
       limit(async () => {
-        const result = await runOne(file);
+        const result = await runOne(file, [], options.ocr ? { ocr: options.ocr } : {});
         const output = join(options.outDir, names[i] as string);
         if (result.ok) {
           await writeFile(output, `${JSON.stringify(result.document, null, 2)}\n`);

@@ -1,7 +1,9 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { collectInputs, runBatch, type BatchRow } from '../../pipeline/batch.js';
+import type { OcrMode } from '../../pipeline/run.js';
 import { formatTable } from '../format.js';
+import { ocrOption } from '../ocr-option.js';
 
 function fmt(n: number | null): string {
   return n === null ? '—' : String(n);
@@ -15,7 +17,8 @@ export function registerExtract(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder')
     .option('-j, --jobs <n>', 'files read at the same time', '2')
     .option('--no-progress', 'no progress bar')
-    .action(async (paths: string[], opts: { out: string; jobs: string; progress: boolean }) => {
+    .addOption(ocrOption())
+    .action(async (paths: string[], opts: { out: string; jobs: string; progress: boolean; ocr: OcrMode }) => {
       const files = await collectInputs(paths);
       if (files.length === 0) {
         process.stderr.write(`selfeval: 没有找到可读取的文件：${paths.join(' ')}\n`);
@@ -28,6 +31,7 @@ export function registerExtract(program: Command): void {
         outDir: opts.out,
         concurrency: Math.max(1, Number.parseInt(opts.jobs, 10) || 2),
         onResult: (row, done) => bar?.update(done, { file: row.file }),
+        ocr: opts.ocr,
       });
       bar?.stop();
       process.stdout.write(`${summaryTable(rows)}\n`);

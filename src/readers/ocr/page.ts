@@ -11,12 +11,12 @@ import { detectText, type DetectedBox, type PixelBox } from './detect.js';
 import { estimateSkew } from './deskew.js';
 import type { OcrEngine } from './engine.js';
 import { chooseOrientation } from './orientation.js';
-import { binarize, quarterTurn, rotateGray, scaleGray, toGray, type BinaryImage, type GrayImage, type RgbaPixels } from './raster.js';
-import { recognizeBoxes, type Recognized } from './recognize.js';
+import { binarize, despeckle, flattenLighting, quarterTurn, rotateGray, scaleGray, toGray, type BinaryImage, type GrayImage, type RgbaPixels } from './raster.js';
+import { recognizeBoxes, type RecognizedChar } from './recognize.js';
 import { eraseRules, findRules, type PixelRule } from './rules.js';
-import { splitAtRules, tightInkBox } from './split.js';
+import { hasInkNear, inkBodyHeight, splitAtRules, tightInkBox } from './split.js';
 import type { OcrWord } from './types.js';
-import { uncoveredInk } from './uncovered.js';
+import { fitBoxesToInk } from './uncovered.js';
 
 export interface OcrPageContent {
   /** Page size in PDF points (of the page as read: turned upright). */
@@ -37,6 +37,21 @@ const EXTRA_MIN_CONFIDENCE = 0.5;
 
 /** Detection works best with text ~15–20 px tall: at 200 dpi body text is ~30 px. */
 const DETECTION_DPI = 120;
+
+/**
+ * The page's ink, scan dust removed from it and from the grey image (specks up to ~1.5 px² at
+ * 100 dpi, scaled with the resolution: smaller than a full stop).
+ */
+function cleanInk(gray: GrayImage, dpi: number): BinaryImage {
+  const ink = binarize(gray, Math.round(dpi / 5));
+  // The smallest specks go from the grey image recognition reads too (next to a number the model
+  // reads them as a full stop); a decimal point is several times larger, and is kept.
+  despeckle(ink, Math.max(1, Math.floor((dpi / 100) ** 2)), (i) => {
+    gray.data[i] = 255;
+  });
+  despeckle(ink, Math.max(2, Math.round((dpi / 100) ** 2 * 1.5)));
+  return ink;
+}
 
 /** The tilt of a grey page, degrees (see estimateSkew). */
 function straighten(gray: GrayImage, dpi: number): number {
@@ -71,10 +86,14 @@ function boxHeight(b: PixelBox): number {
 /** Read one page image rendered (or scanned) at `dpi`. */
 export async function ocrPageImage(engine: OcrEngine, image: RgbaPixels, dpi: number): Promise<OcrPageContent> {
   const detScale = Math.min(1, DETECTION_DPI / dpi);
-  let { gray, seals } = toGray(image, dpi * 0.6);
+  const grey = toGray(image, dpi * 0.6);
+  const seals = grey.seals;
+  // A photo in poor light is made to look like a scan (a scan is left as it is).
+  let gray = flattenLighting(grey.gray, Math.round(dpi / 4));
   // Deskew first (on a half-size ink image: quick, and the angle is still found to 0.01°).
   let skew = straighten(gray, dpi);
   if (skew !== 0) gray = rotateGray(gray, -skew);
+  let ink = cleanInk(gray, dpi);
   let boxes = await detectText(engine, gray, detScale);
   // A page scanned sideways: turn it so that its text runs left to right, and look again.
   const turns = await chooseOrientation(engine, gray, boxes);
@@ -83,11 +102,11 @@ export async function ocrPageImage(engine: OcrEngine, image: RgbaPixels, dpi: nu
     const more = straighten(gray, dpi);
     if (more !== 0) gray = rotateGray(gray, -more);
     skew = Math.round((skew + more) * 100) / 100;
+    ink = more !== 0 ? cleanInk(gray, dpi) : quarterTurn(ink, turns);
     boxes = await detectText(engine, gray, detScale);
   }
   const textHeight = median(boxes.map((b) => boxHeight(b.box))) || dpi / 6;
   boxes = boxes.map((b) => ({ ...b, box: atLeast(b.box, 0.5 * textHeight, 0.9 * textHeight, gray) }));
-  const ink = binarize(gray, Math.max(15, Math.round(textHeight * 1.5)));
   const rules = dropStrokes(
     findRules(ink, {
       minHorizontal: Math.max(2.5 * textHeight, dpi / 4),
@@ -101,15 +120,18 @@ export async function ocrPageImage(engine: OcrEngine, image: RgbaPixels, dpi: nu
   // (`gray` is this function's own copy: toGray made it.)
   eraseRules(gray, rules, 255, 1);
   eraseRules(ink, rules, 0, 1);
-  const missed = uncoveredInk(ink, boxes, textHeight).map((box): DetectedBox & { extra: true } => ({ box, score: 0, extra: true }));
-  const pieces = splitBoxes([...boxes, ...missed], rules, ink, textHeight);
+  const fitted = fitBoxesToInk(ink, boxes, textHeight);
+  const missed = fitted.missed.map((box): DetectedBox & { extra: true } => ({ box, score: 0, extra: true }));
+  const pieces = splitBoxes([...fitted.boxes, ...missed], rules, ink, textHeight);
   const recognized = await recognizeBoxes(engine, gray, pieces.map((p) => p.box));
   const toPoints = 72 / dpi;
   const words = recognized.flatMap((r, i) => {
     const piece = pieces[i] as (typeof pieces)[number];
-    const found = wordOf(r, piece.ink, toPoints);
+    // A character is only read where there is ink: the model makes up a `.` after a lone digit.
+    const chars = r.chars.filter((c) => c.text.trim() === '' || hasInkNear(ink, piece.ink, c.x, 0.4 * textHeight));
+    const found = wordOf(chars, piece.ink, inkBodyHeight(ink, piece.ink), toPoints);
     // Ink the detector did not take for text is kept only when it reads as text.
-    return piece.extra ? found.filter((w) => w.confidence >= EXTRA_MIN_CONFIDENCE) : found;
+    return piece.extra ? found.filter((w) => w.mean >= EXTRA_MIN_CONFIDENCE) : found;
   });
   return {
     width: gray.width * toPoints,
@@ -160,20 +182,20 @@ function overlapArea(a: PixelBox, b: PixelBox): number {
   return Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
 }
 
-function wordOf(r: Recognized, ink: PixelBox, toPoints: number): OcrWord[] {
-  const text = r.text.trim();
-  if (text === '' || r.chars.length === 0) return [];
+function wordOf(chars: readonly RecognizedChar[], ink: PixelBox, bodyHeight: number, toPoints: number): OcrWord[] {
+  const text = chars.map((c) => c.text).join('').trim();
+  if (text === '') return [];
   const bbox: BBox = [ink[0] * toPoints, ink[1] * toPoints, ink[2] * toPoints, ink[3] * toPoints];
-  const confidences = r.chars.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+  const confidences = chars.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
   const mean = confidences.reduce((s, c) => s + c, 0) / Math.max(1, confidences.length);
   return [
     {
       text,
       bbox,
-      // A glyph's ink is ~0.9 of its em; the text layer's word boxes are one em tall.
-      fontSize: Math.max(1, (bbox[3] - bbox[1]) / 0.9),
-      confidence: mean,
-      weakest: Math.min(...confidences),
+      // The body of a line of Chinese is ~0.85 em; the text layer's word boxes are one em tall.
+      fontSize: Math.max(1, (bodyHeight * toPoints) / 0.85),
+      confidence: Math.min(...confidences),
+      mean,
     },
   ];
 }

@@ -66,15 +66,37 @@ export function toGray(image: RgbaPixels, sealMinSide: number): { gray: GrayImag
   if (reds === 0) return { gray: { data: gray, width, height }, seals: 0 };
   const seals = sealBoxes(red, width, height, sealMinSide);
   for (const [x0, y0, x1, y1] of seals) {
+    // The red channel, scaled so that the seal's own red is white: what a red filter in front of the
+    // scanner would give. Black ink under the seal stays dark.
+    const level = sealRedLevel(src, channels, red, width, [x0, y0, x1, y1]);
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
         const i = y * width + x;
-        // The red channel: white under red ink, dark under black ink, as on a red-filtered scan.
-        gray[i] = src[i * channels] as number;
+        gray[i] = Math.min(255, Math.round(((src[i * channels] as number) * 255) / level));
       }
     }
   }
   return { gray: { data: gray, width, height }, seals: seals.length };
+}
+
+/** The typical red-channel value of a seal's red pixels (their median), at least 1. */
+function sealRedLevel(src: RgbaPixels['data'], channels: number, red: Uint8Array, width: number, box: readonly [number, number, number, number]): number {
+  const counts = new Uint32Array(256);
+  let n = 0;
+  for (let y = box[1]; y < box[3]; y++) {
+    for (let x = box[0]; x < box[2]; x++) {
+      const i = y * width + x;
+      if (!red[i]) continue;
+      counts[src[i * channels] as number] = (counts[src[i * channels] as number] as number) + 1;
+      n++;
+    }
+  }
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v] as number;
+    if (seen * 2 >= n) return Math.max(1, v);
+  }
+  return 255;
 }
 
 /** Boxes (pixels, [x0, y0, x1, y1) ) of red blobs shaped like seals, found on a coarse grid. */
@@ -124,6 +146,89 @@ function sealBoxes(red: Uint8Array, width: number, height: number, minSide: numb
     }
   }
   return boxes;
+}
+
+/** The `share` quantile (0..1) of a histogram of `n` values. */
+function quantile(hist: Uint32Array, n: number, share: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] as number;
+    if (seen >= share * n) return v;
+  }
+  return 255;
+}
+
+/**
+ * A photo in poor light → a scan: the paper's brightness, estimated block by block (its bright
+ * quantile), is divided out, and the ink stretched back to black. Pages whose paper is already white
+ * and even and whose ink is dark (every real scan) are left exactly as they are.
+ */
+export function flattenLighting(img: GrayImage, block: number): GrayImage {
+  const { data, width, height } = img;
+  const bw = Math.max(1, Math.ceil(width / block));
+  const bh = Math.max(1, Math.ceil(height / block));
+  const paper = new Float64Array(bw * bh);
+  const hist = new Uint32Array(256);
+  const all = new Uint32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = by * block; y < Math.min(height, (by + 1) * block); y++) {
+        for (let x = bx * block; x < Math.min(width, (bx + 1) * block); x++) {
+          const v = data[y * width + x] as number;
+          hist[v] = (hist[v] as number) + 1;
+          all[v] = (all[v] as number) + 1;
+          n++;
+        }
+      }
+      paper[by * bw + bx] = Math.max(1, quantile(hist, n, 0.9));
+    }
+  }
+  const sorted = [...paper].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  const ink = quantile(all, width * height, 0.005);
+  if (at(0.5) >= 235 && at(0.95) - at(0.05) <= 25 && ink <= 60) return img;
+  // Smooth the paper estimate over neighbouring blocks, then divide it out pixel by pixel.
+  const smooth = new Float64Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let s = 0;
+      let c = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const x = bx + dx;
+          const y = by + dy;
+          if (x < 0 || y < 0 || x >= bw || y >= bh) continue;
+          s += paper[y * bw + x] as number;
+          c++;
+        }
+      }
+      smooth[by * bw + bx] = s / c;
+    }
+  }
+  const flat = new Uint8Array(width * height);
+  const stretched = new Uint32Array(256);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(bw - 1, x0 + 1);
+      const top = (smooth[y0 * bw + x0] as number) * (1 - (fx - x0)) + (smooth[y0 * bw + x1] as number) * (fx - x0);
+      const bottom = (smooth[y1 * bw + x0] as number) * (1 - (fx - x0)) + (smooth[y1 * bw + x1] as number) * (fx - x0);
+      const bg = top * (1 - (fy - y0)) + bottom * (fy - y0);
+      const v = Math.min(255, Math.round(((data[y * width + x] as number) * 255) / bg));
+      flat[y * width + x] = v;
+      stretched[v] = (stretched[v] as number) + 1;
+    }
+  }
+  // Faint ink back to black: the darkest half-percent becomes 0, paper stays 255.
+  const lo = Math.min(200, quantile(stretched, width * height, 0.005));
+  for (let i = 0; i < flat.length; i++) flat[i] = Math.max(0, Math.round((((flat[i] as number) - lo) * 255) / (255 - lo)));
+  return { data: flat, width, height };
 }
 
 /** Bilinear sample at (x, y); white outside the image. */
@@ -219,6 +324,53 @@ export function binarize(img: GrayImage, window: number, share = 0.15): BinaryIm
     }
   }
   return { data: out, width, height };
+}
+
+/**
+ * Scan dust: blobs of ink of at most `maxPixels` pixels (8-connected) become paper. Returns how many
+ * blobs were removed.
+ */
+export function despeckle(ink: BinaryImage, maxPixels: number, onRemoved?: (pixel: number) => void): number {
+  const { width, height } = ink;
+  const d = ink.data;
+  const seen = new Uint8Array(width * height);
+  const blob: number[] = [];
+  let removed = 0;
+  for (let start = 0; start < d.length; start++) {
+    if (!d[start] || seen[start]) continue;
+    // Flood the blob, but stop collecting once it is larger than a speck.
+    blob.length = 0;
+    const stack = [start];
+    seen[start] = 1;
+    let size = 0;
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      size++;
+      if (blob.length <= maxPixels) blob.push(i);
+      const x = i % width;
+      const y = (i / width) | 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const j = yy * width + xx;
+          if (d[j] && !seen[j]) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    if (size > maxPixels) continue;
+    removed++;
+    for (const i of blob) {
+      d[i] = 0;
+      onRemoved?.(i);
+    }
+  }
+  return removed;
 }
 
 /** Resample a box of the image (pixels, may be fractional) to `w` × `h`, bilinear. */

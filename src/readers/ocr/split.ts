@@ -37,6 +37,38 @@ export function splitAtRules(box: PixelBox, rules: readonly PixelRule[], textHei
   return out;
 }
 
+/**
+ * The height of a line's body of text inside `box`: the rows that hold at least a sixth of the
+ * busiest row's ink. Brackets and descenders reach beyond it; it is what a font size is read from.
+ */
+export function inkBodyHeight(ink: BinaryImage, box: PixelBox): number {
+  const { data, width } = ink;
+  const [x0, y0, x1, y1] = box.map(Math.round) as PixelBox;
+  const rows: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    for (let x = x0; x < x1; x++) n += data[y * width + x] as number;
+    rows.push(n);
+  }
+  const busiest = Math.max(0, ...rows);
+  if (busiest === 0) return y1 - y0;
+  const first = rows.findIndex((n) => n >= busiest / 6);
+  const last = rows.length - 1 - [...rows].reverse().findIndex((n) => n >= busiest / 6);
+  return last - first + 1;
+}
+
+/** True when there is ink within `radius` of column `x` inside the box (a character's place). */
+export function hasInkNear(ink: BinaryImage, box: PixelBox, x: number, radius: number): boolean {
+  const { data, width } = ink;
+  const x0 = Math.max(Math.floor(box[0]), Math.floor(x - radius));
+  const x1 = Math.min(Math.ceil(box[2]), Math.ceil(x + radius));
+  let n = 0;
+  for (let y = Math.floor(box[1]); y < Math.ceil(box[3]); y++) {
+    for (let xx = x0; xx < x1; xx++) if (data[y * width + xx] && ++n >= MIN_INK) return true;
+  }
+  return false;
+}
+
 /** Rows or columns with fewer ink pixels than this are background (isolated scan noise). */
 const MIN_INK = 2;
 

@@ -1,7 +1,9 @@
 /**
  * Ink the text detector left out. The detector misses some isolated single characters (a lone
- * weight `7` in a cell); every blob of ink of about text size that no detected box covers becomes a
- * box of its own, so that it is read (and dropped if it reads as nothing).
+ * weight `7` in a cell) and cuts off the end of some lines (the 一 of 一级指标): a detected box
+ * grows to take in the whole of every blob of ink on its line that it reaches into, and every blob
+ * of about text size that no box reaches becomes a box of its own, so that it is read (and dropped
+ * if it reads as nothing).
  */
 import type { DetectedBox, PixelBox } from './detect.js';
 import type { BinaryImage } from './raster.js';
@@ -11,8 +13,8 @@ const CELL = 2;
 /** More blobs than this left over: noise, not missed characters. */
 const MAX_BLOBS = 1500;
 
-/** Boxes (page pixels) of ink blobs of text size that no detected box holds. */
-export function uncoveredInk(ink: BinaryImage, boxes: readonly DetectedBox[], textHeight: number): PixelBox[] {
+/** The detected boxes grown over the blobs they cut, and boxes (page pixels) of the blobs no box reaches. */
+export function fitBoxesToInk(ink: BinaryImage, detected: readonly DetectedBox[], textHeight: number): { boxes: DetectedBox[]; missed: PixelBox[] } {
   const gw = Math.ceil(ink.width / CELL);
   const gh = Math.ceil(ink.height / CELL);
   const grid = new Uint8Array(gw * gh);
@@ -20,29 +22,42 @@ export function uncoveredInk(ink: BinaryImage, boxes: readonly DetectedBox[], te
     const row = ((y / CELL) | 0) * gw;
     for (let x = 0; x < ink.width; x++) if (ink.data[y * ink.width + x]) grid[row + ((x / CELL) | 0)] = 1;
   }
-  // Grid cells inside a detected box are already read.
-  for (const { box } of boxes) {
-    for (let gy = Math.max(0, Math.floor(box[1] / CELL)); gy < Math.min(gh, Math.ceil(box[3] / CELL)); gy++) {
-      grid.fill(0, gy * gw + Math.max(0, Math.floor(box[0] / CELL)), gy * gw + Math.min(gw, Math.ceil(box[2] / CELL)));
-    }
-  }
   const speck = 0.12 * textHeight;
-  const blobs = components(grid, gw, gh)
+  const all = components(grid, gw, gh)
     .map((b): PixelBox => [b[0] * CELL, b[1] * CELL, (b[2] + 1) * CELL, (b[3] + 1) * CELL])
     .filter((b) => Math.max(b[2] - b[0], b[3] - b[1]) >= speck);
+  const meets = (a: PixelBox, b: PixelBox): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const boxes = detected.map((d): DetectedBox => {
+    const [x0, y0, x1, y1] = d.box;
+    const grown: PixelBox = [x0, y0, x1, y1];
+    for (const b of all) {
+      // A blob on the box's line (its middle inside the box, not taller than the line) that the box
+      // cuts, and the size of a stroke (a speck of dust beside a number is no reason to grow).
+      const mid = (b[1] + b[3]) / 2;
+      const stroke = b[3] - b[1] >= 0.3 * textHeight || b[2] - b[0] >= 0.4 * textHeight;
+      if (!stroke || !meets(b, d.box) || mid < y0 || mid > y1 || b[3] - b[1] > 1.6 * (y1 - y0)) continue;
+      grown[0] = Math.min(grown[0], Math.max(b[0], x0 - 1.5 * textHeight));
+      grown[2] = Math.max(grown[2], Math.min(b[2], x1 + 1.5 * textHeight));
+    }
+    return { ...d, box: grown };
+  });
+  // A blob that reaches into a detected box is part of that text.
+  const blobs = all.filter((b) => !boxes.some((d) => meets(b, d.box)));
   // A page that is all specks (a noisy photo) has nothing of text size left to find this way.
-  if (blobs.length > MAX_BLOBS) return [];
+  if (blobs.length > MAX_BLOBS) return { boxes, missed: [] };
   const minSide = 0.35 * textHeight;
   const out: PixelBox[] = [];
   for (const b of mergeRow(blobs, 0.5 * textHeight)) {
     const w = b[2] - b[0];
     const h = b[3] - b[1];
     // Specks are noise; anything much taller than a line of text is a drawing, a signature or a seal.
-    if (h < minSide || h > 2.5 * textHeight || w < 0.15 * textHeight) continue;
+    // A flat blob as wide as a character is a dash or 一 (a form's "no value").
+    const dash = h < minSide && w >= 0.45 * textHeight && w <= 2.5 * textHeight;
+    if ((h < minSide && !dash) || h > 2.5 * textHeight || w < 0.15 * textHeight) continue;
     const pad = 0.25 * textHeight;
     out.push([Math.max(0, b[0] - pad), Math.max(0, b[1] - pad), Math.min(ink.width, b[2] + pad), Math.min(ink.height, b[3] + pad)]);
   }
-  return out;
+  return { boxes, missed: out };
 }
 
 /** 8-connected components of a grid → their boxes in grid cells [x0, y0, x1, y1] (inclusive). */
