@@ -80,14 +80,15 @@ describe('page images', { timeout: 180_000 }, () => {
   it('JPEG and TIFF page images are read too; a broken image is CORRUPT', async () => {
     const png = await makeScanImage(form, 1, { dpi: 200 });
     // The top of the page only: enough to show each format is decoded and read.
-    const top = sharp(png).extract({ left: 0, top: 0, width: 1654, height: 420 });
+    const { width = 0 } = await sharp(png).metadata();
+    const top = sharp(png).extract({ left: 0, top: 0, width, height: 420 });
     const jpeg = new Uint8Array(await top.clone().jpeg({ quality: 90 }).withMetadata({ density: 200 }).toBuffer());
     const tiff = new Uint8Array(await top.clone().tiff({ compression: 'lzw', xres: 200 / 25.4, yres: 200 / 25.4 }).toBuffer());
     for (const [name, bytes] of [['top.jpg', jpeg], ['top.tif', tiff]] as const) {
       expect(await detectFormat(bytes, name)).toBe('image');
       const layout = await readLayout(bytes, { fileName: name });
       const text = layout.pages.flatMap((p) => p.blocks.map((b) => (b.type === 'line' ? b.line.text : b.table.cells.map((c) => c.text).join('')))).join('');
-      expect(text).toContain('项目支出绩效自评表');
+      expect(text).toContain('绩效目标自评表');
     }
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     expect((await errorOf(readLayout(broken, { fileName: 'broken.png' }))).code).toBe('CORRUPT');

@@ -128,7 +128,7 @@ export async function ocrPageImage(engine: OcrEngine, image: RgbaPixels, dpi: nu
   const words = recognized.flatMap((r, i) => {
     const piece = pieces[i] as (typeof pieces)[number];
     // A character is only read where there is ink: the model makes up a `.` after a lone digit.
-    const chars = r.chars.filter((c) => c.text.trim() === '' || hasInkNear(ink, piece.ink, c.x, 0.4 * textHeight));
+    const chars = dropSpeckStop(r.chars.filter((c) => c.text.trim() === '' || hasInkNear(ink, piece.ink, c.x, 0.4 * textHeight)));
     const found = wordOf(chars, piece.ink, inkBodyHeight(ink, piece.ink), toPoints);
     // Ink the detector did not take for text is kept only when it reads as text.
     return piece.extra ? found.filter((w) => w.mean >= EXTRA_MIN_CONFIDENCE) : found;
@@ -180,6 +180,18 @@ function splitBoxes(boxes: ReadonlyArray<DetectedBox & { extra?: true }>, rules:
 
 function overlapArea(a: PixelBox, b: PixelBox): number {
   return Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+}
+
+/**
+ * A full stop read after the last digit of a word that is only a number (`10.`) is a speck of dust
+ * beside the number (it is what the model makes of one): it is dropped. It carries no digit, so the
+ * number is the same; a decimal point has digits after it and is never touched.
+ */
+function dropSpeckStop(chars: RecognizedChar[]): RecognizedChar[] {
+  const text = chars.map((c) => c.text).join('').trim();
+  if (!/^[0-9][0-9,]*(\.[0-9]+)?\.$/u.test(text)) return chars;
+  const last = chars.map((c) => c.text.trim() !== '').lastIndexOf(true);
+  return chars.filter((_, i) => i !== last);
 }
 
 function wordOf(chars: readonly RecognizedChar[], ink: PixelBox, bodyHeight: number, toPoints: number): OcrWord[] {

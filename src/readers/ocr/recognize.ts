@@ -122,7 +122,8 @@ export async function recognizeBoxes(engine: OcrEngine, page: GrayImage, boxes: 
       const chars = decoded.map((d): RecognizedChar => ({
         text: d.text,
         confidence: d.confidence,
-        x: item.box[0] + (((d.step + 0.5) * STEP) / item.width) * boxWidth,
+        // Steps past the image (in the padding) belong to its last character.
+        x: item.box[0] + Math.min(1, ((d.step + 0.5) * STEP) / item.width) * boxWidth,
       }));
       results[item.i] = { box: item.box, text: chars.map((c) => c.text).join(''), chars };
     });
