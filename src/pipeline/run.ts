@@ -27,10 +27,10 @@ function asSelfevalError(error: unknown, file: string): SelfevalError {
 }
 
 /**
- * Read one file's bytes into a verified Document. Reading is a pure function of the bytes: the path
- * is recorded, never used to decide anything. Never throws for bad input; returns the error as data.
+ * Read one file's bytes into a Document without its verification (the draft the batch keeps for
+ * pairing companions). Never throws for bad input; returns the error as data.
  */
-export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = [], options: RunOptions = {}): Promise<RunResult> {
+export async function extractDraft(bytes: Uint8Array, file: string, options: RunOptions = {}): Promise<RunResult> {
   try {
     const layout = await readLayout(bytes, { fileName: basename(file), ...(options.ocr ? { ocr: options.ocr } : {}) });
     const match = classifyLayout(layout);
@@ -42,8 +42,21 @@ export async function extractBytes(bytes: Uint8Array, file: string, companions: 
     if (extracted.classification.evidence.length === 0) extracted.classification = { score: Math.round(match.score * 1000) / 1000, evidence: [] };
     for (const w of layout.warnings) extracted.warnings.push({ code: w.code, message: w.message, provenance: null });
     extracted.warnings.push(...lowOcrConfidenceWarnings(extracted));
-    const draft = { ...extracted, verification: emptyVerification() } as Document;
-    return { ok: true, file, document: verify(draft, companions) };
+    return { ok: true, file, document: { ...extracted, verification: emptyVerification() } as Document };
+  } catch (error) {
+    return { ok: false, file, error: asSelfevalError(error, file) };
+  }
+}
+
+/**
+ * Read one file's bytes into a verified Document. Reading is a pure function of the bytes: the path
+ * is recorded, never used to decide anything. Never throws for bad input; returns the error as data.
+ */
+export async function extractBytes(bytes: Uint8Array, file: string, companions: readonly Document[] = [], options: RunOptions = {}): Promise<RunResult> {
+  const draft = await extractDraft(bytes, file, options);
+  if (!draft.ok) return draft;
+  try {
+    return { ok: true, file, document: verify(draft.document, companions) };
   } catch (error) {
     return { ok: false, file, error: asSelfevalError(error, file) };
   }

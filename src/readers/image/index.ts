@@ -7,7 +7,7 @@ import { SelfevalError } from '../../errors.js';
 import type { LayoutDocument } from '../../layout/model.js';
 import { pagesToLayout } from '../pdf/index.js';
 import type { Reader, ReadOptions } from '../types.js';
-import { isPageImage } from './sniff.js';
+import { sniffFormat } from '../sniff.js';
 
 /** Resolution we read at: scans above it are scaled down (OCR gains nothing, and time grows with pixels). */
 const TARGET_DPI = 200;
@@ -73,6 +73,6 @@ export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): P
 
 export const imageReader: Reader = {
   format: 'image',
-  sniff: (bytes) => isPageImage(bytes),
+  sniff: (bytes) => sniffFormat(bytes).format === 'image',
   read: readImage,
 };

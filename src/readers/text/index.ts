@@ -1,6 +1,7 @@
 import { SelfevalError } from '../../errors.js';
 import type { Block, Cell, LayoutDocument, Line } from '../../layout/model.js';
 import { normalizeLookalikes, squashSpaces } from '../../layout/text.js';
+import { textEncoding, type TextEncoding } from '../sniff.js';
 import type { Reader, ReadOptions } from '../types.js';
 
 /**
@@ -9,13 +10,17 @@ import type { Reader, ReadOptions } from '../types.js';
  * sit at their field positions; such exports shift cells left where merged cells were empty, which
  * the table extractor resolves by content, not here. Pages and boxes are unknown: `ref` is `line N`.
  */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Chinese government text files that are not UTF-8 are GB 18030 (a superset of GBK/GB2312).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+/**
+ * The text of the bytes in the encoding sniffing names (BOM, UTF-16 byte pattern, UTF-8 vs GB 18030
+ * by decoding errors), with how many characters could not be decoded; null when it is not text.
+ */
+function decode(bytes: Uint8Array): { text: string; invalid: number; encoding: TextEncoding } | null {
+  const encoding = textEncoding(bytes);
+  if (encoding === null) return null;
+  const text = new TextDecoder(encoding).decode(bytes);
+  let invalid = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) invalid++;
+  return { text, invalid, encoding };
 }
 
 function fieldsOf(line: string): string[] {
@@ -23,10 +28,11 @@ function fieldsOf(line: string): string[] {
 }
 
 function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument {
-  if (bytes.includes(0)) {
+  const decoded = decode(bytes);
+  if (decoded === null) {
     throw new SelfevalError('CORRUPT', { file: options.fileName ?? null, detail: '文本文件含有二进制内容' });
   }
-  const rawLines = decode(bytes).replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  const rawLines = decoded.text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   const blocks: Block[] = [];
   let tableRows: Array<{ fields: string[]; lineNo: number }> = [];
 
@@ -74,12 +80,15 @@ function readText(bytes: Uint8Array, options: ReadOptions = {}): LayoutDocument 
     producer: null,
     title: null,
     pages: [{ number: null, width: null, height: null, blocks }],
-    warnings: [],
+    warnings:
+      decoded.invalid > 0
+        ? [{ code: 'TEXT_INVALID_BYTES', message: `文本中有 ${decoded.invalid} 处无法按 ${decoded.encoding} 解码的字节，已替换为 �`, anchor: null }]
+        : [],
   };
 }
 
 export const textReader: Reader = {
   format: 'text',
-  sniff: (bytes) => !bytes.subarray(0, 4096).includes(0),
+  sniff: (bytes) => textEncoding(bytes) !== null,
   read: async (bytes, options) => readText(bytes, options),
 };
