@@ -33,7 +33,7 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-describe('the corpus scan (zengcheng-2022-table.scanned.pdf) against its text-layer twin', { timeout: 240_000 }, () => {
+describe('the corpus scan (zengcheng-2022-table.scanned.pdf) against its text-layer twin', { timeout: 600_000 }, () => {
   it('gives the same Document: every score, weight, total, budget figure and finding, and every text up to character width', async () => {
     const scan = await documentOf(bytesOf('test/fixtures/pdf/zengcheng-2022-table.scanned.pdf'), 'zengcheng-2022-table.scanned.pdf');
     const twin = await documentOf(bytesOf('samples/zengcheng-2022-table.html'), 'zengcheng-2022-table.html');
@@ -66,7 +66,7 @@ const SCANS: ScanCase[] = [
   { name: 'department table (Chongqing), 150 dpi, tilted 0.5°, red seal', file: 'samples/beyond/pdf/yuling-cgj-2021-dept-table.chromium.pdf', options: { dpi: 150, tilt: 0.5, seal: true } },
 ];
 
-describe('scans built from text PDFs give the values of the text layer', { timeout: 240_000 }, () => {
+describe('scans built from text PDFs give the values of the text layer', { timeout: 600_000 }, () => {
   it.each(SCANS)('$name', async ({ file, options }) => {
     const pdf = bytesOf(file);
     const text = await documentOf(pdf, file);
@@ -80,7 +80,7 @@ describe('scans built from text PDFs give the values of the text layer', { timeo
   });
 });
 
-describe('a photo of a form in poor light', { timeout: 240_000 }, () => {
+describe('a photo of a form in poor light', { timeout: 600_000 }, () => {
   it('gives LOW_OCR_CONFIDENCE warnings where it is unsure, not wrong numbers', async () => {
     const file = 'samples/beyond/pdf/liuwan-town-2023-project-table.chromium.pdf';
     const pdf = bytesOf(file);

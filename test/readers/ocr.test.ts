@@ -35,7 +35,7 @@ const flat = (layout: LayoutDocument, page: number): string =>
     .normalize('NFKC')
     .replace(/\s/gu, '');
 
-describe('OCR of a page of prose', { timeout: 180_000 }, () => {
+describe('OCR of a page of prose', { timeout: 600_000 }, () => {
   it('reads its lines in reading order, as the text layer has them', async () => {
     const pdf = bytesOf('samples/zengcheng-2022-report.chromium.pdf');
     const text = await readLayout(pdf, { fileName: 'report.pdf' });
@@ -58,7 +58,7 @@ describe('OCR of a page of prose', { timeout: 180_000 }, () => {
   });
 });
 
-describe('page images', { timeout: 180_000 }, () => {
+describe('page images', { timeout: 600_000 }, () => {
   const form = bytesOf('samples/beyond/pdf/liuwan-town-2023-project-table.chromium.pdf');
 
   it('a PNG scan of a form is a document of one page read by OCR, tables included, the same on every read', async () => {
@@ -95,7 +95,7 @@ describe('page images', { timeout: 180_000 }, () => {
   });
 });
 
-describe('--ocr always on a text PDF', { timeout: 180_000 }, () => {
+describe('--ocr always on a text PDF', { timeout: 600_000 }, () => {
   it('reads the page from its pixels and finds the same budget row', async () => {
     const pdf = bytesOf('samples/zengcheng-2022-table.chromium.pdf');
     const text = await readPdfTables(pdf, { pages: [1] });

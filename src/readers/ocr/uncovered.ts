@@ -33,11 +33,18 @@ export function fitBoxesToInk(ink: BinaryImage, detected: readonly DetectedBox[]
     for (const b of all) {
       // A blob on the box's line (its middle inside the box, not taller than the line) that the box
       // cuts, and the size of a stroke (a speck of dust beside a number is no reason to grow).
+      // Or a full stop or comma just past the end of the line (the detector often leaves it out).
       const mid = (b[1] + b[3]) / 2;
       const stroke = b[3] - b[1] >= 0.3 * textHeight || b[2] - b[0] >= 0.4 * textHeight;
-      if (!stroke || !meets(b, d.box) || mid < y0 || mid > y1 || b[3] - b[1] > 1.6 * (y1 - y0)) continue;
-      grown[0] = Math.min(grown[0], Math.max(b[0], x0 - 1.5 * textHeight));
-      grown[2] = Math.max(grown[2], Math.min(b[2], x1 + 1.5 * textHeight));
+      const gap = Math.max(b[0] - x1, x0 - b[2]);
+      const stop = !stroke && mid > y0 + 0.5 * (y1 - y0) && gap <= 0.5 * textHeight;
+      const near = meets(b, d.box) || (stop && b[1] < y1 && b[3] > y0);
+      if (!(stroke || stop) || !near || mid < y0 || mid > y1 || b[3] - b[1] > 1.6 * (y1 - y0)) continue;
+      // With a little paper beyond the blob: the recogniser reads a last character only with some margin.
+      const margin = 0.2 * textHeight;
+      grown[0] = Math.min(grown[0], Math.max(b[0] - margin, x0 - 1.5 * textHeight));
+      grown[2] = Math.max(grown[2], Math.min(b[2] + margin, x1 + 1.5 * textHeight, ink.width));
+      grown[0] = Math.max(0, grown[0]);
     }
     return { ...d, box: grown };
   });
