@@ -1,7 +1,8 @@
 /**
  * Field accuracy of every document in samples/beyond/, in every format, against its facts file.
- * Usage: npx tsx scripts/beyond-accuracy.ts [-v] [id-substring]
- *   -v   list every field that differs
+ * Usage: npx tsx scripts/beyond-accuracy.ts [-v] [--fields budget,indicators] [id-substring]
+ *   -v        list every field that differs
+ *   --fields  count only the fields whose name starts with one of these prefixes
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { extractBytes } from '../src/pipeline/run.js';
 import { BEYOND, beyondFacts, beyondFiles, compareWithFacts, type FieldResult } from '../test/helpers/facts.js';
 
 const verbose = process.argv.includes('-v');
-const filter = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
+const fieldsAt = process.argv.indexOf('--fields');
+const prefixes = fieldsAt > 0 ? (process.argv[fieldsAt + 1] ?? '').split(',').filter(Boolean) : [];
+const filter = process.argv.slice(2).find((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--fields') ?? '';
 const byFormat = new Map<string, { ok: number; all: number }>();
 let ok = 0;
 let all = 0;
@@ -26,6 +29,8 @@ for (const facts of beyondFacts().filter((f) => f.id.includes(filter))) {
     } else {
       fields = compareWithFacts(facts, result.document);
     }
+    if (prefixes.length > 0) fields = fields.filter((f) => prefixes.some((p) => f.field.startsWith(p)));
+    if (fields.length === 0) continue;
     const good = fields.filter((f) => f.ok).length;
     ok += good;
     all += fields.length;

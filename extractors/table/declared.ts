@@ -25,7 +25,9 @@ export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric
     const inScoreColumn = column
       ? numbers.find((t) => t.col >= column.col && t.col < column.col + column.colSpan)
       : undefined;
-    const chosen = inScoreColumn ?? numbers[numbers.length - 1];
+    // A grid that keeps its columns has the total under 得分; a figure elsewhere is the weights' total
+    // (合计 100 with the score blank). A shifted text export only has the order to go by.
+    const chosen = inScoreColumn ?? (column && total.positional ? undefined : numbers[numbers.length - 1]);
     if (chosen) {
       doc.declared.total = parseScore(chosen.text);
       doc.declared.provenance['total'] = provenanceOf(chosen.anchor, chosen.text);

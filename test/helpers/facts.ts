@@ -137,6 +137,7 @@ function indicatorResults(k: number, e: FactsIndicator, row: Indicator | undefin
   if (e.initialTarget) out.push(...quantityResults(`${p}.initialTarget`, e.initialTarget, row.initialTarget));
   if (e.coefficient !== undefined) push('coefficient', close(e.coefficient, row.coefficient), e.coefficient, row.coefficient);
   if (e.core !== undefined) push('core', e.core === row.core, e.core, row.core);
+  if (e.reason !== undefined) push('reason', squeeze(e.reason) === squeeze(row.shortfallReason), e.reason, row.shortfallReason);
   return out;
 }
 
