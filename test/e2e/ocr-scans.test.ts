@@ -65,7 +65,7 @@ const SCANS: ScanCase[] = [
   { name: 'project form (national, variant B), 150 dpi, tilted −2°, speckled', file: 'samples/beyond/pdf/liuwan-town-2023-project-table.chromium.pdf', options: { dpi: 150, tilt: -2, noise: 0.002 } },
   { name: 'project form (national, variant A), 200 dpi, tilted 1.5°, speckled, red seal over scores', file: 'samples/beyond/pdf/baixi-slj-2022-project-table.chromium.pdf', options: { dpi: 200, tilt: 1.5, noise: 0.002, seal: true } },
   { name: 'project form (Sichuan), 200 dpi, scanned sideways and tilted 0.8°', file: 'samples/beyond/pdf/linxi-nyncj-2023-project-table.chromium.pdf', options: { dpi: 200, turn: 90, tilt: 0.8 } },
-  { name: 'department table (Chongqing), 150 dpi, tilted 0.5°, red seal', file: 'samples/beyond/pdf/yuling-cgj-2021-dept-table.chromium.pdf', options: { dpi: 150, tilt: 0.5, seal: true } },
+  { name: 'department table (Chongqing), 200 dpi, tilted 0.5°, red seal', file: 'samples/beyond/pdf/yuling-cgj-2021-dept-table.chromium.pdf', options: { dpi: 200, tilt: 0.5, seal: true } },
 ];
 
 describe('scans built from text PDFs give the values of the text layer', { timeout: 600_000 }, () => {
