@@ -60,7 +60,9 @@ function readFeatures(printed: LayoutDocument): Features {
   const blocks = new Set<Block>();
   blocks.add(tables.length > 0 ? 'table' : 'noTable');
   const has = (re: RegExp): boolean => allCells.some((c) => re.test(c));
-  if (has(GRID_NAME) && has(GRID_SCORE)) blocks.add('grid');
+  // An indicator grid: levels with a score column, or with an actuals column (a form published without
+  // 分值/得分 columns is still a self-evaluation once it reports what was achieved).
+  if (has(GRID_NAME) && (has(GRID_SCORE) || has(ACTUAL))) blocks.add('grid');
   if (has(ACTUAL) || /年度实际值|实际完成/u.test(text)) blocks.add('actuals');
   if (has(/^(?:得分|自评得分)/u) || /自评得分/u.test(text)) blocks.add('scores');
   if (has(/^项目名称/u) && has(/^(?:主管部门|实施单位)/u)) blocks.add('projectHead');

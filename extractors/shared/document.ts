@@ -16,7 +16,7 @@ export function emptyDocument(kind: DocumentKind, layout: LayoutDocument, source
   const format: Format = layout.format;
   return {
     schemaVersion: SCHEMA_VERSION,
-    source: { path: source.path, sha256: source.sha256, format, pageCount: layout.pageCount, producer: layout.producer, ocrPages: [] },
+    source: { path: source.path, sha256: source.sha256, format, pageCount: layout.pageCount, producer: layout.producer, ocrPages: layout.ocrPages ?? [] },
     kind,
     classification: { score: 0, evidence: [] },
     department: { name: null, key: null, region: null, inferred: false, provenance: null },

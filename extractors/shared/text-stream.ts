@@ -109,7 +109,7 @@ export function layoutLines(layout: LayoutDocument, includeTables: boolean): Lin
         const cells = [...block.table.cells].sort((a, b) => a.row - b.row || a.col - b.col);
         for (const cell of cells) {
           if (cell.lines && cell.lines.length > 0) out.push(...cell.lines);
-          else if (cell.text) out.push({ text: cell.text, page: cell.page, bbox: cell.bbox, ref: cell.ref });
+          else if (cell.text) out.push({ text: cell.text, page: cell.page, bbox: cell.bbox, ref: cell.ref, ...(cell.confidence === undefined ? {} : { confidence: cell.confidence }) });
         }
       }
     }

@@ -4,7 +4,7 @@
  * block of labels over figures), the task list, the declared totals and stated maxima.
  */
 import type { Anchor, LayoutDocument, Line } from '../../src/layout/model.js';
-import { selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
+import { rubricQueryOf, selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { DocumentKind } from '../../src/schema/document.js';
 import type { Indicator } from '../../src/schema/indicator.js';
 import { emptyDocument } from '../shared/document.js';
@@ -94,12 +94,16 @@ export function readForm(sourceLayout: LayoutDocument, source: SourceInfo, kind:
   return doc;
 }
 
-/** The rubric the rows are aligned to: the one the document's region and year select. */
-function selectFormRubric(grid: IndicatorGrid, doc: ExtractedDocument): Rubric {
+/**
+ * The rubric the rows are aligned to: the one the document's kind, region and year select, when it
+ * names its indicators. A rubric that scores the form's own rows (the national project rubric) and a
+ * document no rubric covers leave the rows unaligned.
+ */
+function selectFormRubric(grid: IndicatorGrid, doc: ExtractedDocument): Rubric | null {
   const hasSpecialFundsRows = grid.rows.some((r) => SPECIAL_FUNDS.test(`${fieldText(r, 'name') ?? ''}${fieldText(r, 'level2') ?? ''}`));
-  const selection = selectRubric({ region: doc.department.region, fiscalYear: doc.fiscalYear, hasSpecialFundsRows });
+  const selection = selectRubric(rubricQueryOf(doc, hasSpecialFundsRows));
   for (const w of selection.warnings) doc.warnings.push({ ...w, provenance: null });
-  return selection.rubric;
+  return selection.rubric?.rowRule ? null : selection.rubric;
 }
 
 /**

@@ -47,7 +47,7 @@ const GRADE_LABEL = /评价等级|自评等级|绩效等级/u;
 function tokensOf(cells: readonly Cell[]): RowToken<Anchor>[] {
   return cells
     .filter((c) => c.text.trim() !== '')
-    .map((c) => ({ text: c.text.trim(), col: c.col, anchor: { page: c.page, bbox: c.bbox, ref: c.ref } }));
+    .map((c) => ({ text: c.text.trim(), col: c.col, anchor: { page: c.page, bbox: c.bbox, ref: c.ref, ...(c.confidence === undefined ? {} : { confidence: c.confidence }) } }));
 }
 
 /**

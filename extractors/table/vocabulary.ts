@@ -24,7 +24,8 @@ export function rubricVocabulary(): RubricVocabulary {
     map.set(key, (map.get(key) ?? new Set<number>()).add(weight));
   };
   const entries = new Set<string>();
-  for (const rubric of listRubrics()) {
+  // Only rubrics that name their indicators: a rubric scoring the form's own rows (national-project) has no labels to recognise.
+  for (const rubric of listRubrics().filter((r) => r.rowRule === null)) {
     for (const n of rubric.level1) add(level1, n.name, n.weight);
     for (const n of rubric.level2) add(level2, n.name, n.weight);
     for (const e of rubric.entries) {

@@ -22,6 +22,7 @@ import { errorLine } from './lines.js';
 import { companionsInGroup, groupsOf, pairEntryOf, verificationSignature, type PairEntry } from './pairing.js';
 import { defaultJobs, ReadPool } from './pool.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
+import type { OcrMode } from '../readers/types.js';
 
 export { collectInputs, type CollectedInputs, type InputFile, type SkippedInput } from './inputs.js';
 export { chooseCompanions } from './pairing.js';
@@ -45,6 +46,8 @@ export interface BatchOptions {
   /** Aborting stops the run: running files are abandoned, finished ones stay in the journal. */
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
+  /** Which PDF pages to read by OCR (default `auto`); each worker thread loads its own engine. */
+  ocr?: OcrMode;
 }
 
 export type BatchEvent =
@@ -270,6 +273,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       const task: WorkerTask = {
         type: 'read', file: input.path, bytes: prepared.bytes, sha256: prepared.sha256,
         output: name, outputPath: outputPath(name), draftPath: draftPath(name),
+        ...(options.ocr ? { ocr: options.ocr } : {}),
       };
       let reply: WorkerReply;
       try {

@@ -3,9 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SelfevalError, isSelfevalError } from '../errors.js';
 import { readLayout } from '../readers/index.js';
+import type { OcrMode } from '../readers/types.js';
 import { Document } from '../schema/document.js';
 import { verifyDocument } from '../scoring/index.js';
 import { classify } from './classify.js';
+import { lowOcrConfidenceWarnings } from './ocr-confidence.js';
+
+export type { OcrMode };
+
+export interface RunOptions {
+  /** Which PDF pages to read by OCR (default `auto`: pages without a usable text layer). */
+  ocr?: OcrMode;
+  /** The name readers see as a format hint (default: the file's base name); `stdin` for `-`. */
+  fileName?: string;
+}
 
 export type RunResult =
   | { ok: true; file: string; document: Document }
@@ -17,18 +28,13 @@ function asSelfevalError(error: unknown, file: string): SelfevalError {
   return new SelfevalError('READ_FAILED', { file, detail, cause: error });
 }
 
-export interface RunOptions {
-  /** The name readers see as a format hint (default: the file's base name); `stdin` for `-`. */
-  fileName?: string;
-}
-
 /**
  * Read one file's bytes into a Document without its verification (the draft the batch keeps for
  * pairing companions). Never throws for bad input; returns the error as data.
  */
 export async function extractDraft(bytes: Uint8Array, file: string, options: RunOptions = {}): Promise<RunResult> {
   try {
-    const layout = await readLayout(bytes, { fileName: options.fileName ?? basename(file) });
+    const layout = await readLayout(bytes, { fileName: options.fileName ?? basename(file), ...(options.ocr ? { ocr: options.ocr } : {}) });
     const match = classify(layout);
     if (!match.ok) throw new SelfevalError('NOT_SELF_EVALUATION', { file, detail: match.detail });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -36,6 +42,7 @@ export async function extractDraft(bytes: Uint8Array, file: string, options: Run
     extracted.kind = match.kind;
     extracted.classification = { score: match.score, evidence: match.evidence };
     for (const w of layout.warnings) extracted.warnings.push({ code: w.code, message: w.message, provenance: null });
+    extracted.warnings.push(...lowOcrConfidenceWarnings(extracted));
     return { ok: true, file, document: { ...extracted, verification: emptyVerification() } as Document };
   } catch (error) {
     return { ok: false, file, error: asSelfevalError(error, file) };
@@ -56,14 +63,14 @@ export async function extractBytes(bytes: Uint8Array, file: string, companions: 
   }
 }
 
-export async function runOne(file: string, companions: readonly Document[] = []): Promise<RunResult> {
+export async function runOne(file: string, companions: readonly Document[] = [], options: RunOptions = {}): Promise<RunResult> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
     return { ok: false, file, error: new SelfevalError('READ_FAILED', { file, detail: (error as Error).message, cause: error }) };
   }
-  return extractBytes(bytes, file, companions);
+  return extractBytes(bytes, file, companions, options);
 }
 
 /** Score a document (again) with the given companions (and a chosen rubric), and validate it against the schema. */

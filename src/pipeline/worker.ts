@@ -11,7 +11,7 @@ import { SelfevalError } from '../errors.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
 import { errorLine, documentLine, type ResultLine } from './lines.js';
-import { extractDraft, verify } from './run.js';
+import { extractDraft, verify, type OcrMode } from './run.js';
 
 export type WorkerTask =
   | {
@@ -24,6 +24,8 @@ export type WorkerTask =
       output: string;
       outputPath: string;
       draftPath: string;
+      /** Which PDF pages to read by OCR (default `auto`). */
+      ocr?: OcrMode;
     }
   | {
       type: 'pair';
@@ -57,7 +59,7 @@ function documentJson(document: Document): string {
 }
 
 async function runRead(task: Extract<WorkerTask, { type: 'read' }>): Promise<WorkerReply['line']> {
-  const draft = await extractDraft(task.bytes, task.file);
+  const draft = await extractDraft(task.bytes, task.file, task.ocr ? { ocr: task.ocr } : {});
   if (!draft.ok) return errorLine(task.file, task.sha256, draft.error);
   let verified: Document;
   try {

@@ -7,6 +7,7 @@ import type { Reader, ReadOptions } from './types.js';
 const READERS: Record<Format, () => Promise<Reader>> = {
   docx: async () => (await import('./docx/index.js')).docxReader,
   html: async () => (await import('./html/index.js')).htmlReader,
+  image: async () => (await import('./image/index.js')).imageReader,
   pdf: async () => (await import('./pdf/index.js')).pdfReader,
   text: async () => (await import('./text/index.js')).textReader,
   xlsx: async () => (await import('./xlsx/index.js')).xlsxReader,

@@ -17,6 +17,9 @@ export const FindingCode = z
     'SCORE_MISSING',
     'CROSS_DOCUMENT_MISMATCH',
     'UNKNOWN_INDICATOR',
+    'EXECUTION_RATE_MISMATCH',
+    'BUDGET_SUM_MISMATCH',
+    'SCORES_NOT_FILLED',
   ])
   .describe('stable code of the finding (see docs/output-contract.md for when each is reported)');
 export type FindingCode = z.infer<typeof FindingCode>;

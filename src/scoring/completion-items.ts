@@ -21,7 +21,7 @@ const MONEY_IN_WAN: Readonly<Record<string, number>> = { 亿元: 10000, 万元: 
 /** Rate units, whose values the contract stores as fractions. */
 const RATE_DIVISORS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 };
 
-function comparableValues(target: Quantity, actual: Quantity): [number, number] | null {
+export function comparableValues(target: Quantity, actual: Quantity): [number, number] | null {
   if (target.value === null || actual.value === null) return null;
   const tu = target.unit?.trim() || null;
   const au = actual.unit?.trim() || null;
@@ -37,7 +37,7 @@ function comparableValues(target: Quantity, actual: Quantity): [number, number] 
   return null;
 }
 
-function satisfies(actual: number, comparator: Quantity['comparator'], target: number): boolean {
+export function satisfies(actual: number, comparator: Quantity['comparator'], target: number): boolean {
   switch (comparator) {
     case '<=':
       return actual <= target;

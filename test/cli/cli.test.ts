@@ -69,11 +69,11 @@ describe('selfeval CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'baiyun-2023-report.txt.json'), 'utf8')).declared.total).toBe(98.57);
   }, 120_000);
 
-  it('a batch with a scan, a truncated, an encrypted and a non-PDF file names each problem and writes the rest', async () => {
+  it('a batch with a scan (OCR off), a truncated, an encrypted and a non-PDF file names each problem and writes the rest', async () => {
     const fixtures = join(SAMPLES, '..', 'test', 'fixtures', 'pdf');
     const bad = ['zengcheng-2022-table.scanned.pdf', 'truncated.pdf', 'encrypted.pdf', 'not-a-pdf.pdf'].map((f) => join(fixtures, f));
     const out = join(dir, 'out');
-    const { code, err } = await run(['extract', ...bad, join(SAMPLES, 'panyu-2024-table-explanation.libreoffice.pdf'), '--out', out, '--no-progress']);
+    const { code, err } = await run(['extract', ...bad, join(SAMPLES, 'panyu-2024-table-explanation.libreoffice.pdf'), '--out', out, '--no-progress', '--ocr', 'never']);
     expect(code).toBe(1);
     const rows = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r: { error: { code: string } | null }) => r.error?.code ?? 'ok')).toEqual(['NO_TEXT_LAYER', 'TRUNCATED', 'ENCRYPTED', 'CORRUPT', 'ok']);

@@ -153,7 +153,7 @@ describe('selfeval verify', () => {
     expect(v1.err).toContain('[INVALID_DOCUMENT]');
     const rubric = await run(['verify', table, '--rubric', 'gz-1999']);
     expect(rubric.code).toBe(2);
-    expect(rubric.err).toContain('未知的评分标准 gz-1999（可用：gz-2022、gz-2023');
+    expect(rubric.err).toContain('未知的评分标准 gz-1999（可用：national-project、gz-2022、gz-2023');
     const chosen = await run(['verify', table, '--rubric', 'gz-2023', '--json']);
     expect(JSON.parse(chosen.out).verification.rubric.id).toBe('gz-2023');
   });

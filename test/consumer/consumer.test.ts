@@ -180,7 +180,7 @@ console.log(total, version, errors, rate, layout.pageCount, spans, ids, line, ol
     expect(out).toMatch(/ok: 0,\s+mismatch: 2,\s+unverifiable: 25/u);
     expect(out).toContain('\nok 4.65\n');
     expect(out).toContain('SCORE_NOT_ALLOWED “采购内控制度建设”得分 0.8');
-    expect(out).toContain("[ 'gz-2022', 'gz-2023' ]");
+    expect(out).toContain("[ 'national-project', 'gz-2022', 'gz-2023' ]");
     expect(lines.filter((l) => l !== '').at(-1)).toBe('UNSUPPORTED_FORMAT');
   }, RUN_TIMEOUT);
 

@@ -187,6 +187,7 @@ describe('liwan-2023-table', () => {
   ];
   const document = makeDocument({
     kind: 'self-evaluation-table',
+    name: '广州市荔湾区协作办公室',
     region: null,
     fiscalYear: 2023,
     indicators: rows,
@@ -231,6 +232,7 @@ describe('unknown rows and weights', () => {
   it('scores a 2023 document with 专项效能 rows by gz-2022 and warns', () => {
     const document = makeDocument({
       fiscalYear: 2023,
+      name: '广州市增城区科技工业商务和信息化局',
       region: '增城区',
       indicators: [indicator({ rubricId: 'special-funds-execution', name: '专项资金支出率', weight: 5, declaredScore: 5 })],
     });

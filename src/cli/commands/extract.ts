@@ -9,7 +9,9 @@ import { writeBatchCsv } from '../../output/csv.js';
 import { DatabaseError, importBatch, openDatabase, type ImportResult } from '../../output/sqlite.js';
 import { collectInputs, OutputFolderError, runBatch, toolVersion, type BatchResult, type ResultLine } from '../../pipeline/batch.js';
 import { defaultJobs } from '../../pipeline/pool.js';
+import type { OcrMode } from '../../pipeline/run.js';
 import { formatTable } from '../format.js';
+import { ocrOption } from '../ocr-option.js';
 import { createProgress, lineCells } from '../progress.js';
 
 interface ExtractOptions {
@@ -25,6 +27,7 @@ interface ExtractOptions {
   json?: boolean;
   failOn?: 'error' | 'warning';
   progress: boolean;
+  ocr: OcrMode;
 }
 
 function positiveInteger(name: string): (value: string) => number {
@@ -64,6 +67,7 @@ export function registerExtract(program: Command): void {
     .option('--json', '只输出机器可读的 JSON 结果')
     .addOption(new Option('--fail-on <severity>', '存在该级别（或更严重）的问题时退出码为 4').choices(['error', 'warning']))
     .option('--no-progress', '不显示进度条')
+    .addOption(ocrOption())
     .addHelpText('after', HELP_AFTER)
     .action(async (paths: string[], opts: ExtractOptions) => {
       process.exitCode = await extract(paths, opts);
@@ -91,6 +95,7 @@ async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
     try {
       result = await runBatch(inputs, {
         outDir: opts.out,
+        ocr: opts.ocr,
         ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
         force: opts.force === true,
         prune: opts.prune === true,

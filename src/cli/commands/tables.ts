@@ -12,12 +12,16 @@ import type { Table } from '../../layout/model.js';
 import { tablesToCsv, tablesToJsonLine, tablesToMarkdown, type FileTables } from '../../output/tables.js';
 import { detectFormat, readLayout } from '../../readers/index.js';
 import { readPdfTables } from '../../readers/pdf/tables.js';
+import type { OcrMode } from '../../readers/types.js';
+import { ocrOption } from '../ocr-option.js';
 
 export type TablesFormat = 'json' | 'csv' | 'md';
 
 export interface TablesOptions {
   /** 1-based pages to read (PDF only); all pages when absent. */
   pages?: number[];
+  /** Which PDF pages to read by OCR (default `auto`). */
+  ocr?: OcrMode;
 }
 
 /** Parse `1,3-5` into [1, 3, 4, 5] (sorted, no duplicates); throws a usage error in Chinese. */
@@ -46,10 +50,11 @@ export async function tablesFromBytes(bytes: Uint8Array, file: string, options: 
   try {
     const fileName = basename(file);
     if ((await detectFormat(bytes, fileName)) === 'pdf') {
-      const { pageCount, tables } = await readPdfTables(bytes, options.pages ? { fileName, pages: options.pages } : { fileName });
+      const ocr = options.ocr ? { ocr: options.ocr } : {};
+      const { pageCount, tables } = await readPdfTables(bytes, options.pages ? { fileName, pages: options.pages, ...ocr } : { fileName, ...ocr });
       return { file, pages: pageCount, tables };
     }
-    const layout = await readLayout(bytes, { fileName });
+    const layout = await readLayout(bytes, { fileName, ...(options.ocr ? { ocr: options.ocr } : {}) });
     const wanted = options.pages ? new Set(options.pages) : null;
     const tables: Table[] = [];
     for (const page of layout.pages) {
@@ -111,13 +116,14 @@ export function registerTables(program: Command): void {
     .argument('<files...>', 'files to read')
     .option('-p, --pages <list>', 'pages to read, e.g. 1,3-5 (PDF)', parsePageList)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('md'))
-    .action(async (files: string[], opts: { pages?: number[]; format: TablesFormat }) => {
+    .addOption(ocrOption())
+    .action(async (files: string[], opts: { pages?: number[]; format: TablesFormat; ocr: OcrMode }) => {
       // `selfeval tables … | head` closes the pipe early: stop quietly instead of crashing.
       process.stdout.once('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         throw error;
       });
-      const code = await runTables(files, opts.pages ? { pages: opts.pages, format: opts.format } : { format: opts.format });
+      const code = await runTables(files, opts.pages ? { pages: opts.pages, format: opts.format, ocr: opts.ocr } : { format: opts.format, ocr: opts.ocr });
       process.exitCode = Math.max(typeof process.exitCode === 'number' ? process.exitCode : 0, code);
     });
 }

@@ -7,9 +7,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SelfevalError, isSelfevalError } from '../../errors.js';
 import { chooseNamedCompanions } from '../../pipeline/companion-choice.js';
 import { readInputBytes, readInputFileBytes, rubricIds, type ReadInputOptions } from '../../pipeline/read-input.js';
-import { verify } from '../../pipeline/run.js';
+import { verify, type OcrMode } from '../../pipeline/run.js';
 import type { Document } from '../../schema/document.js';
 import { formatTable } from '../format.js';
+import { ocrOption } from '../ocr-option.js';
 import { STDIN_FILE_NAME, isStdinArg, readStream } from '../stdin.js';
 import { formatSummary, noFindingsText } from '../summary-text.js';
 
@@ -22,6 +23,7 @@ interface VerifyOptions {
   rubric?: string;
   json?: boolean;
   failOn?: FailOn;
+  ocr?: OcrMode;
 }
 
 function cut(text: string, n: number): string {
@@ -105,7 +107,7 @@ export async function runVerify(fileArg: string | undefined, opts: VerifyOptions
   if ([args.file, ...args.companions].filter(isStdinArg).length > 1) return usage('标准输入（-）只能使用一次');
   if (opts.rubric !== undefined && !rubricIds().includes(opts.rubric)) return usage(`未知的评分标准 ${opts.rubric}（可用：${rubricIds().join('、')}）`);
   // Options for reading every argument (the document and its companions); the rubric is the document's only.
-  const reading: ReadInputOptions = {};
+  const reading: ReadInputOptions = opts.ocr === undefined ? {} : { ocr: opts.ocr };
   let document: Document;
   const companions: Document[] = [];
   try {
@@ -153,6 +155,7 @@ export function registerVerify(program: Command): void {
     })
     .option('--json', '只输出 JSON：复核后的完整文档（第 2 版 schema），不输出其他文字')
     .addOption(new Option('--fail-on <severity>', '有该级别或更严重的问题时退出码为 4（warning 也计文件提示）').choices(['error', 'warning']))
+    .addOption(ocrOption())
     .addHelpText('after', EXAMPLES)
     .action(async (file: string | undefined, opts: VerifyOptions) => {
       process.exitCode = await runVerify(file, opts);

@@ -7,6 +7,7 @@ export const grade: DocumentCheck = {
   meta: {
     id: 'grade',
     title: '评价等级与总分一致',
+    applies: 'rubric',
     messages: {
       notTicked: '评价等级未勾选；总分 {{total}} 分对应“{{expected}}”，请勾选',
       wrong: '评价等级为“{{actual}}”，但总分 {{total}} 分对应“{{expected}}”',
@@ -15,6 +16,8 @@ export const grade: DocumentCheck = {
   },
   check({ rubric, document, indicatorSum, recomputedTotal }) {
     const reports: RuleReport[] = [];
+    // Grade bands are the rubric's: without one there is nothing to judge the grade by.
+    if (rubric === null) return reports;
     const total = document.declared.total ?? indicatorSum;
     const fromTotal = gradeOf(total, rubric);
     const stated = document.declared.grade;
