@@ -11,7 +11,7 @@ import { cellsToTables, type GridTable } from './grid.js';
 import { isRuledAcross, mergeEdges, openEndsToEdges, type Edge } from './edges.js';
 import { intersectionsToCells } from './cells.js';
 import { edgesToIntersections } from './intersections.js';
-import { resolveTableSettings, type TableSettingsInput } from './settings.js';
+import { resolveTableSettings, type TableSettings, type TableSettingsInput } from './settings.js';
 import { wordsToStreamTables, type StreamColumns } from './stream.js';
 
 /** A table found on one page, with the cell sides (by cell index) that have no rule. */
@@ -33,9 +33,8 @@ export interface TableFindingInput {
   page?: number | null;
 }
 
-/** Rules → ruled-table grids (no text yet). */
-export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettingsInput): GridTable[] {
-  const s = resolveTableSettings(settings);
+/** Rules → the page's merged rules and its ruled-table grids (no text yet). */
+function edgesToLattice(edges: readonly Edge[], s: TableSettings): { merged: Edge[]; grids: GridTable[] } {
   const merged = mergeEdges(edges, s);
   const closing = openEndsToEdges(merged, s.snapTolerance);
   // Merge again so that a closing edge lands exactly on a real rule at the same height.
@@ -51,7 +50,12 @@ export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettin
       if (!isRuledAcross(merged, y1, x0, x1, tol)) cell.openBottom = true;
     }
   }
-  return grids;
+  return { merged, grids };
+}
+
+/** Rules → ruled-table grids (no text yet). */
+export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettingsInput): GridTable[] {
+  return edgesToLattice(edges, resolveTableSettings(settings)).grids;
 }
 
 /** The words of one cell → its lines (in order) and its text, wrapped lines joined by script. */
@@ -109,7 +113,7 @@ function insideAny(boxes: readonly BBox[], word: TextRun): boolean {
 export function findPageTables(content: TableFindingInput, settings?: TableSettingsInput): PageTable[] {
   const s = resolveTableSettings(settings);
   const page = content.page ?? null;
-  const grids = edgesToGridTables(content.edges, s);
+  const { merged, grids } = edgesToLattice(content.edges, s);
   const tables: PageTable[] = grids.map((grid) => ({
     table: gridToTable(grid, content.words, page),
     openTop: grid.cells.map((c) => c.openTop === true),
@@ -118,8 +122,10 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
   if (s.stream) {
     const exclude = grids.map((g) => g.bbox);
     const rest = content.words.filter((w) => !insideAny(exclude, w));
+    // Rules outside ruled tables (under a header, above a total) still separate rows.
+    const rules = merged.filter((e) => e.orientation === 'h' && !exclude.some((b) => bboxContainsPoint(b, (e.x0 + e.x1) / 2, e.y0, 1)));
     // The page goes in, so that every cell and line of an unruled table carries it too.
-    for (const { table, layout, blockWords } of wordsToStreamTables(rest, { width: content.width, height: content.height, exclude, page })) {
+    for (const { table, layout, blockWords } of wordsToStreamTables(rest, { width: content.width, height: content.height, exclude, page, rules })) {
       tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout, blockWords } });
     }
   }

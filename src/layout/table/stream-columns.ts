@@ -195,9 +195,17 @@ export function splitByGaps(lines: readonly SegmentLine[], exclude: readonly BBo
   return runs;
 }
 
-/** A one-segment line at a region's edge that is a title or a note rather than a row. */
-function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number): boolean {
-  if (line.segments.length !== 1) return false;
+/** A font size this share larger (a title) or different (a note) from the table's is not the table's. */
+const CAPTION_SIZE_SHARE = 0.15;
+
+/**
+ * A line at a region's edge that is a title or a note rather than a row: one segment crossing a
+ * gutter or set in another size, or every segment set larger (a title above) or in another size (a
+ * note below) than the table's text.
+ */
+function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number, edge: 'top' | 'bottom'): boolean {
+  const off = (s: Segment): boolean => (edge === 'top' ? s.fontSize > (1 + CAPTION_SIZE_SHARE) * size : Math.abs(s.fontSize - size) > CAPTION_SIZE_SHARE * size);
+  if (line.segments.length > 1) return line.segments.every(off);
   const seg = line.segments[0] as Segment;
   return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;
 }
@@ -238,11 +246,11 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
     const size = median(lines.map((l) => l.fontSize));
     const first = lines[0] as SegmentLine;
     const last = lines[lines.length - 1] as SegmentLine;
-    if (isEdgeCaption(first, gutters, crossers, size)) {
+    if (isEdgeCaption(first, gutters, crossers, size, 'top')) {
       pending.push(lines.slice(1));
       continue;
     }
-    if (isEdgeCaption(last, gutters, crossers, size)) {
+    if (isEdgeCaption(last, gutters, crossers, size, 'bottom')) {
       pending.push(lines.slice(0, -1));
       continue;
     }

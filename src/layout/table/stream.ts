@@ -11,7 +11,9 @@ import { joinLines } from '../text.js';
 import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
 import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
-import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
+import type { Edge } from './edges.js';
+import { headerLineCount, isSingleSpaced, keyColumns, placedLinesToBands, placeLine } from './stream-line-rows.js';
+import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type Piece, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
   /** Page size in PDF points. */
@@ -21,6 +23,8 @@ export interface StreamOptions {
   exclude: BBox[];
   /** 1-based page number to put on tables and cells (null when unknown). */
   page?: number | null;
+  /** Horizontal rules outside ruled tables: a rule between two lines separates rows. */
+  rules?: readonly Edge[];
 }
 
 /** A table needs this many rows with text in two cells or more. */
@@ -172,13 +176,26 @@ function regionColumns(region: readonly SegmentLine[], crossers: ReadonlySet<Seg
   return { columns: guttersToColumns(region, gutters), gutters, headed: header !== null, bodyFrom: header ? header.end + 1 : 0 };
 }
 
-function regionToGrid(lines: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null): Table | null {
+/**
+ * A region's rows: split at the first column when no two lines are further apart than a wrapped
+ * line (tight); line by line when the body is single-spaced but gaps or rules show elsewhere
+ * (stream-line-rows); otherwise from the gaps between rows, stacking the lines of wrapped cells.
+ */
+function regionToBands(region: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, rules: readonly Edge[]): { bands: Band[]; spanning: Array<{ piece: Piece; bands: Band[] }> } {
+  const { columns, gutters } = layout;
+  const fontSize = median(region.map((l) => l.fontSize));
+  if (isTightRegion(region, fontSize)) return { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] };
+  const placed = region.map((l) => placeLine(l, columns, gutters, crossers));
+  const header = headerLineCount(placed, rules, fontSize);
+  const keys = keyColumns(placed.slice(header), columns.length);
+  if (isSingleSpaced(placed.slice(header), keys, fontSize)) return { bands: placedLinesToBands(placed, keys, fontSize, rules, header), spanning: [] };
+  return piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
+}
+
+function regionToGrid(lines: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null, rules: readonly Edge[] = []): Table | null {
   const { columns, gutters } = layout;
   const region = layout.headed ? splitWideRunsAtGutters(lines, gutters, layout.bodyFrom) : lines;
-  const fontSize = median(region.map((l) => l.fontSize));
-  const { bands, spanning } = isTightRegion(region, fontSize)
-    ? { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] }
-    : piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
+  const { bands, spanning } = regionToBands(region, layout, crossers, rules);
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
   if (rows.length === 0) return null;
   const table = gridToTable(rows, columns, placed, page);
@@ -209,7 +226,7 @@ export function wordsToStreamTables(words: readonly TextRun[], options: StreamOp
     for (const region of runToRegions(run)) {
       const crossers = findCrossers(region);
       const layout = regionColumns(region, crossers);
-      const table = layout ? regionToGrid(region, layout, crossers, page) : null;
+      const table = layout ? regionToGrid(region, layout, crossers, page, options.rules ?? []) : null;
       if (table && layout) tables.push({ table, layout, blockWords });
     }
   }
