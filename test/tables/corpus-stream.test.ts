@@ -15,7 +15,7 @@ function rowsContaining(tables: readonly Table[], text: string): string[][] {
   return tables.flatMap((t) => tableToRows(t)).filter((r) => r.includes(text));
 }
 
-describe('unruled forms (stream tables) against their HTML twins', () => {
+describe('unruled forms (stream tables) against their HTML twins', { timeout: 60_000 }, () => {
   it('zengcheng-2022-table.unruled.pdf: most cells and rows of the HTML come back', async () => {
     const pdf = await tablesForFile(join(SAMPLES, 'zengcheng-2022-table.unruled.pdf'));
     const html = await tablesForFile(join(SAMPLES, 'zengcheng-2022-table.html'));
@@ -50,7 +50,7 @@ describe('unruled forms (stream tables) against their HTML twins', () => {
   });
 });
 
-describe('prose reports give no table', () => {
+describe('prose reports give no table', { timeout: 60_000 }, () => {
   for (const name of ['baiyun-2023-report.libreoffice.pdf', 'zengcheng-2022-report.cairo.pdf', 'panyu-2024-table-explanation.chromium.pdf']) {
     it(name, async () => {
       const result = await tablesForFile(join(SAMPLES, name));

@@ -15,7 +15,7 @@ const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.pdf'))
   .sort();
 
-describe('selfeval tables on the table fixtures', () => {
+describe('selfeval tables on the table fixtures', { timeout: 60_000 }, () => {
   it('has at least eight fixtures, each with an expected grid', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(8);
     for (const f of fixtures) expect(readdirSync(FIXTURES)).toContain(f.replace(/\.pdf$/u, '.expected.json'));
@@ -48,7 +48,7 @@ describe('selfeval tables on the table fixtures', () => {
   });
 });
 
-describe('runTables', () => {
+describe('runTables', { timeout: 60_000 }, () => {
   it('reports a bad file on stderr by name, still prints the others, and exits 1', async () => {
     let out = '';
     let err = '';

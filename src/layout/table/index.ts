@@ -7,11 +7,10 @@ import { bboxContainsCenter, bboxContainsPoint, roundBBox } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
-import { cellsToTables, type GridTable } from './grid.js';
-import { isRuledAcross, mergeEdges, openEndsToEdges, type Edge } from './edges.js';
-import { intersectionsToCells } from './cells.js';
-import { edgesToIntersections } from './intersections.js';
-import { resolveTableSettings, type TableSettings, type TableSettingsInput } from './settings.js';
+import type { GridTable } from './grid.js';
+import type { Edge } from './edges.js';
+import { edgesToLattice, isGraphicWord } from './lattice.js';
+import { resolveTableSettings, type TableSettingsInput } from './settings.js';
 import { wordsToStreamTables, type StreamColumns } from './stream.js';
 
 /** A table found on one page, with the cell sides (by cell index) that have no rule. */
@@ -33,27 +32,7 @@ export interface TableFindingInput {
   page?: number | null;
 }
 
-/** Rules → the page's merged rules and its ruled-table grids (no text yet). */
-function edgesToLattice(edges: readonly Edge[], s: TableSettings): { merged: Edge[]; grids: GridTable[] } {
-  const merged = mergeEdges(edges, s);
-  const closing = openEndsToEdges(merged, s.snapTolerance);
-  // Merge again so that a closing edge lands exactly on a real rule at the same height.
-  const all = closing.length > 0 ? mergeEdges([...merged, ...closing], s) : merged;
-  const intersections = edgesToIntersections(all, s.intersectionTolerance);
-  const cells = intersectionsToCells(intersections);
-  const grids = cellsToTables(cells, s.minCells);
-  if (closing.length > 0) {
-    const tol = s.snapTolerance;
-    for (const cell of grids.flatMap((g) => g.cells)) {
-      const [x0, y0, x1, y1] = cell.bbox;
-      if (!isRuledAcross(merged, y0, x0, x1, tol)) cell.openTop = true;
-      if (!isRuledAcross(merged, y1, x0, x1, tol)) cell.openBottom = true;
-    }
-  }
-  return { merged, grids };
-}
-
-/** Rules → ruled-table grids (no text yet). */
+/** Rules → ruled-table grids (no text yet, so nothing is set aside as a graphic). */
 export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettingsInput): GridTable[] {
   return edgesToLattice(edges, resolveTableSettings(settings)).grids;
 }
@@ -113,7 +92,7 @@ function insideAny(boxes: readonly BBox[], word: TextRun): boolean {
 export function findPageTables(content: TableFindingInput, settings?: TableSettingsInput): PageTable[] {
   const s = resolveTableSettings(settings);
   const page = content.page ?? null;
-  const { merged, grids } = edgesToLattice(content.edges, s);
+  const { merged, grids, graphics } = edgesToLattice(content.edges, s, content.words);
   const tables: PageTable[] = grids.map((grid) => ({
     table: gridToTable(grid, content.words, page),
     openTop: grid.cells.map((c) => c.openTop === true),
@@ -121,7 +100,8 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
   }));
   if (s.stream) {
     const exclude = grids.map((g) => g.bbox);
-    const rest = content.words.filter((w) => !insideAny(exclude, w));
+    // Words of ruled tables, and the labels of charts and other graphics, are not unruled tables.
+    const rest = content.words.filter((w) => !insideAny(exclude, w) && !isGraphicWord(w, graphics));
     // Rules outside ruled tables (under a header, above a total) still separate rows.
     const rules = merged.filter((e) => e.orientation === 'h' && !exclude.some((b) => bboxContainsPoint(b, (e.x0 + e.x1) / 2, e.y0, 1)));
     // The page goes in, so that every cell and line of an unruled table carries it too.

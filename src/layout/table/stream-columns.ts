@@ -197,6 +197,8 @@ export function splitByGaps(lines: readonly SegmentLine[], exclude: readonly BBo
 
 /** A font size this share larger (a title) or different (a note) from the table's is not the table's. */
 const CAPTION_SIZE_SHARE = 0.15;
+/** …or, for a top line of two segments with one running across two gutters or more (a title), any larger size. */
+const TITLE_SIZE_SHARE = 0.05;
 
 /**
  * A line at a region's edge that is a title or a note rather than a row: one segment crossing a
@@ -205,6 +207,9 @@ const CAPTION_SIZE_SHARE = 0.15;
  */
 function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number, edge: 'top' | 'bottom'): boolean {
   const off = (s: Segment): boolean => (edge === 'top' ? s.fontSize > (1 + CAPTION_SIZE_SHARE) * size : Math.abs(s.fontSize - size) > CAPTION_SIZE_SHARE * size);
+  const titleLike =
+    edge === 'top' && line.segments.length === 2 && line.segments.some((s) => guttersCrossed(s, gutters) >= 2) && line.segments.every((s) => s.fontSize > (1 + TITLE_SIZE_SHARE) * size);
+  if (titleLike) return true;
   if (line.segments.length > 1) return line.segments.every(off);
   const seg = line.segments[0] as Segment;
   return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;

@@ -13,6 +13,7 @@ import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stre
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
 import type { Edge } from './edges.js';
 import { headerLineCount, isSingleSpaced, keyColumns, placedLinesToBands, placeLine } from './stream-line-rows.js';
+import { looksLikeTable } from './stream-prose.js';
 import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type Piece, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
@@ -26,9 +27,6 @@ export interface StreamOptions {
   /** Horizontal rules outside ruled tables: a rule between two lines separates rows. */
   rules?: readonly Edge[];
 }
-
-/** A table needs this many rows with text in two cells or more. */
-const MIN_FULL_ROWS = 2;
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 const roundBox = (b: BBox): BBox => [round(b[0]), round(b[1]), round(b[2]), round(b[3])];
@@ -117,29 +115,6 @@ export function columnEdges(columns: readonly ColumnSpan[]): number[] {
   for (let i = 1; i < columns.length; i++) edges.push(((columns[i - 1] as ColumnSpan).x1 + (columns[i] as ColumnSpan).x0) / 2);
   edges.push((columns[columns.length - 1] as ColumnSpan).x1);
   return edges;
-}
-
-/** Two or more rows with text in two cells or more, and not two columns of running prose. */
-function looksLikeTable(table: Table): boolean {
-  if (table.colCount < 2 || table.rowCount < 2) return false;
-  const filled = table.cells.filter((c) => c.text !== '');
-  const perRow = new Map<number, number>();
-  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
-  if ([...perRow.values()].filter((n) => n >= 2).length < MIN_FULL_ROWS) return false;
-  // Side-by-side paragraphs (a two-column page) stack many lines in nearly every cell.
-  const multiLine = filled.filter((c) => (c.lines?.length ?? 1) >= 3).length;
-  if (table.colCount === 2 && multiLine >= (2 / 3) * filled.length) return false;
-  // …or, with no space between lines, one line per row, each line filling its column (justified).
-  if (table.colCount === 2 && table.rowCount >= 5) {
-    const lines = filled.flatMap((c) => (c.lines ?? []).map((l) => ({ col: c.col, width: (l.bbox?.[2] ?? 0) - (l.bbox?.[0] ?? 0) })));
-    const full = [0, 1].every((col) => {
-      const widths = lines.filter((l) => l.col === col).map((l) => l.width);
-      const max = Math.max(...widths);
-      return widths.filter((w) => w >= 0.9 * max).length >= 0.8 * widths.length;
-    });
-    if (full) return false;
-  }
-  return true;
 }
 
 const NUMERIC = /^[-+(]?[\d,.\s]+%?\)?$/u;

@@ -228,7 +228,7 @@ describe('wordsToTables on hand-made words', () => {
   });
 });
 
-describe('wordsToTables on real pages', () => {
+describe('wordsToTables on real pages', { timeout: 60_000 }, () => {
   const fixtures = join(import.meta.dirname, '../../fixtures/tables');
 
   it('reads the unruled LibreOffice table with its empty last cell', async () => {
