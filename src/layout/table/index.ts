@@ -6,6 +6,7 @@
 import { bboxContainsCenter, bboxContainsPoint, roundBBox } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
+import { readingOrder } from '../reading-order.js';
 import { joinLines } from '../text.js';
 import type { GridTable } from './grid.js';
 import type { Edge } from './edges.js';
@@ -109,7 +110,24 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
       tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout, blockWords } });
     }
   }
-  return tables.sort((a, b) => (a.table.bbox?.[1] ?? 0) - (b.table.bbox?.[1] ?? 0));
+  return inReadingOrder(tables, content.words);
+}
+
+/** Lines split where a gap this many font sizes wide runs between words (two columns' lines apart). */
+const LINE_SPLIT_EM = 1.5;
+
+/**
+ * Tables in the page's reading order (XY-cut over the tables and the lines outside them): top to
+ * bottom, and column by column on a page set in columns.
+ */
+export function inReadingOrder(tables: readonly PageTable[], words: readonly TextRun[]): PageTable[] {
+  const boxes = tables.map((t) => t.table.bbox ?? ([0, 0, 0, 0] as BBox));
+  const free = words.filter((w) => !insideAny(boxes, w));
+  const lines = runsToLines(free, { maxGapEm: LINE_SPLIT_EM });
+  const sizes = [...words.map((w) => w.fontSize)].sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const order = readingOrder([...boxes, ...lines.map((l) => l.bbox)], { minGapY: 1.2 * size, minGapX: 1.5 * size });
+  return order.filter((i) => i < tables.length).map((i) => tables[i] as PageTable);
 }
 
 /** All tables of one page, top to bottom (ruled, then unruled among the remaining words). */

@@ -14,6 +14,7 @@ import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './s
 import type { Edge } from './edges.js';
 import { headerLineCount, isSingleSpaced, keyColumns, placedLinesToBands, placeLine } from './stream-line-rows.js';
 import { looksLikeTable } from './stream-prose.js';
+import { splitAtRivers } from './stream-rivers.js';
 import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type Piece, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
@@ -196,7 +197,9 @@ export function wordsToStreamTables(words: readonly TextRun[], options: StreamOp
   const free = words.filter((w) => !insideAny(options.exclude, w));
   const lines = wordsToSegmentLines(free);
   const tables: StreamTable[] = [];
-  for (const run of splitByGaps(lines, options.exclude)) {
+  // Text columns side by side (a two-column page, a sidebar) are blocks of their own.
+  const runs = splitByGaps(lines, options.exclude).flatMap((run) => splitAtRivers(run).flatMap((side) => splitByGaps(side, options.exclude)));
+  for (const run of runs) {
     const blockWords = run.flatMap((l) => l.segments.flatMap((s) => s.runs));
     for (const region of runToRegions(run)) {
       const crossers = findCrossers(region);
