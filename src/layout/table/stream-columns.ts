@@ -205,7 +205,7 @@ const TITLE_SIZE_SHARE = 0.05;
  * gutter or set in another size, or every segment set larger (a title above) or in another size (a
  * note below) than the table's text.
  */
-function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number, edge: 'top' | 'bottom'): boolean {
+export function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number, edge: 'top' | 'bottom'): boolean {
   const off = (s: Segment): boolean => (edge === 'top' ? s.fontSize > (1 + CAPTION_SIZE_SHARE) * size : Math.abs(s.fontSize - size) > CAPTION_SIZE_SHARE * size);
   const titleLike =
     edge === 'top' && line.segments.length === 2 && line.segments.some((s) => guttersCrossed(s, gutters) >= 2) && line.segments.every((s) => s.fontSize > (1 + TITLE_SIZE_SHARE) * size);

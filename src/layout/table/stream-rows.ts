@@ -318,6 +318,7 @@ export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyAr
     if (r.length > 0) for (const piece of l.pieces) placed.push({ piece, r0: Math.min(...r), r1: Math.max(...r) });
   }
   for (const s of spanning) {
+    if (labelPieces.has(s.piece)) continue;
     const r = s.bands.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
     if (r.length > 0) placed.push({ piece: s.piece, r0: Math.min(...r), r1: Math.max(...r) });
   }

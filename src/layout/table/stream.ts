@@ -8,7 +8,7 @@ import { bboxUnion } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
-import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
+import { findCrossers, guttersToColumns, isEdgeCaption, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
 import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
 import type { Edge } from './edges.js';
@@ -217,6 +217,9 @@ export function wordsToStreamTables(words: readonly TextRun[], options: StreamOp
  */
 export function wordsToTableInColumns(words: readonly TextRun[], layout: StreamColumns, page: number | null): Table | null {
   const lines = wordsToSegmentLines(words);
+  // Notes and signature lines below the table's end are not rows of it.
+  const size = median(lines.map((l) => l.fontSize));
+  while (lines.length > 1 && isEdgeCaption(lines[lines.length - 1] as SegmentLine, layout.gutters, findCrossers(lines), size, 'bottom')) lines.pop();
   if (lines.length === 0) return null;
   return regionToGrid(lines, layout, findCrossers(lines), page);
 }
