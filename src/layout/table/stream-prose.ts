@@ -19,7 +19,7 @@ const MIN_ALIGN_CELLS = 4;
 
 /** List markers: bullets and dashes, numbers and letters with a dot or bracket, numbered headings (6.4), circled numbers, 一、 and （一）. */
 const MARKER =
-  /^(?:[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]|\(?\d{1,3}[.)、．]?|[(（]\d{1,3}[)）]|\d{1,3}(?:\.\d{1,3})+\.?|[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[①-⑳]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])$/u;
+  /^(?:[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]|[(（]?\d{1,3}[.)）、．]?|\d{1,3}(?:\.\d{1,3})+\.?|[(（]?[a-zA-Z][.)）]|[(（]?[ivxlIVXL]{1,5}[.)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])$/u;
 
 export function isListMarker(text: string): boolean {
   return MARKER.test(text.trim());
