@@ -231,11 +231,11 @@ describe('issue 12 failure classes', { timeout: 60_000 }, () => {
       ['Team', 'Staff', 'Vacancies'],
       ['Heading', 'Budget', 'Actual', 'Difference'],
     ]);
-    const [left, right, below] = tables.map((t) => t.bbox as [number, number, number, number]);
+    const [left, right, below] = tables.map((t) => t.bbox ?? [0, 0, 0, 0]) as Array<[number, number, number, number]>;
     // The right column's table starts higher on the page than the left column's, and comes second.
-    expect((right as number[])[1]).toBeLessThan((left as number[])[1]);
-    expect((right as number[])[0]).toBeGreaterThan((left as number[])[2]);
-    expect((below as number[])[1]).toBeGreaterThan((left as number[])[3]);
+    expect(right?.[1]).toBeLessThan(left?.[1] ?? 0);
+    expect(right?.[0]).toBeGreaterThan(left?.[2] ?? 0);
+    expect(below?.[1]).toBeGreaterThan(left?.[3] ?? 0);
   });
 
   it('11. our own form, unruled, continued across pages: one table, the row cut by the break whole, group labels spanning', async () => {
