@@ -6,6 +6,7 @@
  * graphic are its labels (axis ticks, legends, value labels), not an unruled table.
  */
 import type { TextRun } from '../lines.js';
+import { bboxOverlapRatio, bboxUnion } from '../bbox.js';
 import type { BBox } from '../model.js';
 import { intersectionsToCells } from './cells.js';
 import { isRuledAcross, mergeEdges, openEndsToEdges, openSidesToEdges, type Edge } from './edges.js';
@@ -60,11 +61,14 @@ export function edgesToLattice(edges: readonly Edge[], s: TableSettings, words: 
     cells = intersectionsToCells(edgesToIntersections(all, s.intersectionTolerance));
     grids = cellsToTables(cells, s.minCells);
   }
-  const graphics: BBox[] = [];
+  const graphics: BBox[] = words.length > 0 ? ticksToGraphics(merged, words) : [];
+  const charts = [...graphics];
   const tables: GridTable[] = [];
   for (const grid of grids) {
-    const refined = words.length > 0 ? refineGridByText(grid, words) : grid;
-    if (words.length > 0 && !isTextGrid(refined, words)) graphics.push(refined.bbox);
+    // A grid inside a chart is its plot area (gridlines, bar outlines), however much text it holds.
+    const inChart = charts.some((c) => bboxOverlapRatio(c, grid.bbox) > 0.8);
+    const refined = words.length > 0 && !inChart ? refineGridByText(grid, words) : grid;
+    if (words.length > 0 && (inChart || !isTextGrid(refined, words))) graphics.push(refined.bbox);
     else tables.push(refined);
   }
   for (const group of groupCells(cells)) {
@@ -80,6 +84,55 @@ export function edgesToLattice(edges: readonly Edge[], s: TableSettings, words: 
     }
   }
   return { merged, grids: tables, graphics };
+}
+
+/** A chart needs this many tick-labelled rules on one axis. */
+const MIN_TICKS = 3;
+/** A tick label's middle is this many font sizes from its rule's line at most. */
+const TICK_ALIGN_EM = 0.3;
+/** …and it ends this many font sizes beyond the rule's end at most. */
+const TICK_REACH_EM = 1.5;
+
+const TICK_LABEL = /^[-+−]?[\d,.]+%?$/u;
+
+/**
+ * Charts found by their axes: numbers printed at the ends of rules, each centred on its rule's
+ * line (y-axis ticks at gridlines or tick marks, x-axis ticks under vertical ones). Table text
+ * sits between rules, never on their line beyond their ends. Returns each chart's area: the
+ * tick-labelled rules, their labels, and every rule crossing that box.
+ */
+export function ticksToGraphics(edges: readonly Edge[], words: readonly TextRun[]): BBox[] {
+  const labels = words.filter((w) => TICK_LABEL.test(w.text.trim()));
+  if (labels.length < MIN_TICKS) return [];
+  const areas: BBox[] = [];
+  for (const orientation of ['h', 'v'] as const) {
+    const ticked: Array<{ edge: Edge; label: TextRun }> = [];
+    for (const e of edges) {
+      if (e.orientation !== orientation) continue;
+      const label = labels.find((w) => {
+        const m = w.fontSize;
+        const [cx, cy] = center(w);
+        if (orientation === 'h') {
+          if (Math.abs(cy - e.y0) > TICK_ALIGN_EM * m) return false;
+          return (w.bbox[2] <= e.x0 + 0.5 && e.x0 - w.bbox[2] <= TICK_REACH_EM * m) || (w.bbox[0] >= e.x1 - 0.5 && w.bbox[0] - e.x1 <= TICK_REACH_EM * m);
+        }
+        if (Math.abs(cx - e.x0) > TICK_ALIGN_EM * m + 0.25 * (w.bbox[2] - w.bbox[0])) return false;
+        return (w.bbox[1] >= e.y1 - 0.5 && w.bbox[1] - e.y1 <= TICK_REACH_EM * m) || (w.bbox[3] <= e.y0 + 0.5 && e.y0 - w.bbox[3] <= TICK_REACH_EM * m);
+      });
+      if (label) ticked.push({ edge: e, label });
+    }
+    if (new Set(ticked.map((t) => Math.round(orientation === 'h' ? t.edge.y0 : t.edge.x0))).size < MIN_TICKS) continue;
+    let box = bboxUnion([...ticked.map((t) => edgeBox(t.edge)), ...ticked.map((t) => t.label.bbox)]) as BBox;
+    // Take in the rules crossing the axis box (gridlines, the other axis, bar outlines), once.
+    const crossing = edges.filter((e) => { const b = edgeBox(e); return b[0] <= box[2] && b[2] >= box[0] && b[1] <= box[3] && b[3] >= box[1]; });
+    box = bboxUnion([box, ...crossing.map(edgeBox)]) as BBox;
+    areas.push(box);
+  }
+  return areas;
+}
+
+function edgeBox(e: Edge): BBox {
+  return [e.x0, e.y0, e.x1, e.y1];
 }
 
 /** Words on or beside a graphic (within one font size of its area): its labels. */

@@ -76,28 +76,69 @@ function isTwoColumnProse(table: Table, filled: readonly Cell[]): boolean {
   });
 }
 
-/** A list: the first column holds only markers, and the text beside them runs on (two columns). */
+/** Bullets and dashes (markers that are no number): a column of them is always a list's. */
+const BULLET = /^[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]+$/u;
+/** Markers in at least this share of the first column's cells (a lead-in line above the items may have none). */
+const MARKER_SHARE = 0.75;
+
+/**
+ * A list: the first column holds markers (bullets, or numbers with running text beside them),
+ * beside one or two columns of text.
+ */
 export function isList(table: Table, filled: readonly Cell[]): boolean {
   const first = filled.filter((c) => c.col === 0);
   const rest = filled.filter((c) => c.col > 0);
-  if (first.length === 0 || rest.length === 0 || table.colCount > 3) return false;
-  if (!first.every((c) => isListMarker(c.text))) return false;
-  // Items as one row each (a marker beside a long line), or lines of one item continuing.
+  if (first.length < 2 || rest.length === 0 || table.colCount > 3) return false;
+  const markers = first.filter((c) => isListMarker(c.text) || BULLET.test(c.text.replace(/\s+/gu, '')));
+  if (markers.length < MARKER_SHARE * first.length) return false;
+  if (markers.every((c) => BULLET.test(c.text.replace(/\s+/gu, '')))) return true;
+  // Numbered items as one row each (a marker beside a long line), or lines of one item continuing.
   const running = rest.filter((c) => isRunningText(c.text) || (c.lines?.length ?? 1) >= 2).length;
   return running * 2 >= rest.length;
 }
 
+/** Leader dots (a contents page, an index): four dots or more in a row, spaced or not. */
+const LEADER = /(?:\.\s?){4,}|…{2,}|·{4,}/u;
+/** A table needs rows with text in two cells or more to be at least this share of its rows. */
+const MIN_FULL_ROW_SHARE = 0.5;
+const NUMERIC_CELL = /^[-+−(]?[\d,.]+%?\)?$/u;
+
+/** A contents page or an index: leader dots in a third of the rows or more. */
+function isContents(table: Table, filled: readonly Cell[]): boolean {
+  const rows = new Set(filled.filter((c) => LEADER.test(c.text)).map((c) => c.row));
+  return rows.size >= 2 && rows.size * 3 >= table.rowCount;
+}
+
 /**
- * True when a grid of text found without rules is a table: two rows or more with text in two cells
- * or more, columns aligned, and not paragraphs side by side or a list.
+ * A definition list or two columns of text: two columns, no number anywhere, and running text on
+ * the right (an option and its description, a term and its meaning).
+ */
+function isDefinitionList(table: Table, filled: readonly Cell[]): boolean {
+  if (table.colCount !== 2 || filled.some((c) => NUMERIC_CELL.test(c.text.trim()))) return false;
+  const right = filled.filter((c) => c.col === 1);
+  const words = right.reduce((n, c) => n + c.text.split(/\s+/u).filter((w) => w !== '').length, 0);
+  const cjk = right.reduce((n, c) => n + [...c.text].filter((ch) => /[\u3400-\u9fff]/u.test(ch)).length, 0);
+  return right.length > 0 && (words >= 3 * right.length || cjk >= 8 * right.length);
+}
+
+/** A table of two rows is a header and a row of values: it has a number. */
+function isTooSmall(table: Table, filled: readonly Cell[]): boolean {
+  return table.rowCount <= 2 && !filled.some((c) => NUMERIC_CELL.test(c.text.trim()));
+}
+
+/**
+ * True when a grid of text found without rules is a table: rows with text in two cells or more
+ * (two at least, and half of the rows), columns aligned, and not paragraphs side by side, a list,
+ * a definition list or a contents page.
  */
 export function looksLikeTable(table: Table): boolean {
   if (table.colCount < 2 || table.rowCount < 2) return false;
   const filled = table.cells.filter((c) => c.text !== '');
   const perRow = new Map<number, number>();
   for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
-  if ([...perRow.values()].filter((n) => n >= 2).length < MIN_FULL_ROWS) return false;
-  if (isTwoColumnProse(table, filled) || isList(table, filled)) return false;
+  const full = [...perRow.values()].filter((n) => n >= 2).length;
+  if (full < MIN_FULL_ROWS || full < MIN_FULL_ROW_SHARE * table.rowCount) return false;
+  if (isTwoColumnProse(table, filled) || isList(table, filled) || isContents(table, filled) || isDefinitionList(table, filled) || isTooSmall(table, filled)) return false;
   for (let c = 0; c < table.colCount; c++) {
     if (!isAlignedColumn(filled.filter((cell) => cell.col === c && cell.colSpan === 1))) return false;
   }
