@@ -215,6 +215,22 @@ export function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], cro
   return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;
 }
 
+/** A gap this many times the region's usual gap between lines (and at least a font size) sets a line apart. */
+const APART_GAP_SHARE = 2;
+
+/**
+ * The first or last line (index `i`) is one segment set apart from the rest by a wide gap: a
+ * heading or a note, not a row (a row set apart, such as a total, has several cells).
+ */
+function isSetApart(lines: readonly SegmentLine[], i: number): boolean {
+  const line = lines[i] as SegmentLine;
+  if (line.segments.length !== 1 || lines.length < 4) return false;
+  const gaps = lines.slice(1).map((l, k) => l.bbox[1] - (lines[k] as SegmentLine).bbox[3]);
+  const gap = i === 0 ? (gaps[0] as number) : (gaps[gaps.length - 1] as number);
+  const usual = median(i === 0 ? gaps.slice(1) : gaps.slice(0, -1));
+  return gap >= line.fontSize && gap >= APART_GAP_SHARE * Math.max(usual, 0);
+}
+
 /**
  * One run of lines → the regions that may be tables: prose lines split it, titles and notes at its
  * edges are dropped. Repeats until no line is removed, since gutters change as lines go.
@@ -251,11 +267,11 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
     const size = median(lines.map((l) => l.fontSize));
     const first = lines[0] as SegmentLine;
     const last = lines[lines.length - 1] as SegmentLine;
-    if (isEdgeCaption(first, gutters, crossers, size, 'top')) {
+    if (isEdgeCaption(first, gutters, crossers, size, 'top') || isSetApart(lines, 0)) {
       pending.push(lines.slice(1));
       continue;
     }
-    if (isEdgeCaption(last, gutters, crossers, size, 'bottom')) {
+    if (isEdgeCaption(last, gutters, crossers, size, 'bottom') || isSetApart(lines, lines.length - 1)) {
       pending.push(lines.slice(0, -1));
       continue;
     }
