@@ -100,7 +100,7 @@ interface Match {
 
 function matchTables(reported: readonly Table[], truth: readonly TruthTable[]): Match[] {
   const truthCells = truth.map((t) => t.cells.map(norm).filter((c) => c !== ''));
-  const joined = truthCells.map((cells) => cells.join('|'));
+  const joined = truthCells.map((cells) => cells.join(''));
   const candidates: Array<{ t: number; r: number; score: number }> = [];
   reported.forEach((table, r) => {
     const cells = table.cells.map((c) => norm(c.text)).filter((c) => c !== '');

@@ -196,7 +196,7 @@ export function splitByGaps(lines: readonly SegmentLine[], exclude: readonly BBo
 }
 
 /** A font size this share larger (a title) or different (a note) from the table's is not the table's. */
-const CAPTION_SIZE_SHARE = 0.15;
+const CAPTION_SIZE_SHARE = 0.12;
 /** …or, for a top line of two segments with one running across two gutters or more (a title), any larger size. */
 const TITLE_SIZE_SHARE = 0.05;
 
@@ -209,7 +209,9 @@ export function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], cro
   const off = (s: Segment): boolean => (edge === 'top' ? s.fontSize > (1 + CAPTION_SIZE_SHARE) * size : Math.abs(s.fontSize - size) > CAPTION_SIZE_SHARE * size);
   const titleLike =
     edge === 'top' && line.segments.length === 2 && line.segments.some((s) => guttersCrossed(s, gutters) >= 2) && line.segments.every((s) => s.fontSize > (1 + TITLE_SIZE_SHARE) * size);
-  if (titleLike) return true;
+  // A title set with spaces between its characters (目　录): every segment a single character.
+  const spaced = edge === 'top' && line.segments.length >= 2 && line.segments.every((s) => /^[\u3400-\u9fff]$/u.test(s.runs.map((r) => r.text).join('').trim()));
+  if (titleLike || spaced) return true;
   if (line.segments.length > 1) return line.segments.every(off);
   const seg = line.segments[0] as Segment;
   return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;

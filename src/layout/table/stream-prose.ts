@@ -17,9 +17,9 @@ const ALIGNED_SHARE = 0.5;
 /** Columns with fewer cells than this say nothing about alignment. */
 const MIN_ALIGN_CELLS = 4;
 
-/** List markers: bullets and dashes, numbers and letters with a dot or bracket, numbered headings (6.4), circled numbers, 一、 and （一）. */
+/** List markers: bullets and dashes, numbers and letters with a dot or bracket, numbered headings (6.4), circled numbers, 一、 （一） and 第一部分. */
 const MARKER =
-  /^(?:[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]|[(（]?\d{1,3}[.)）、．]?|\d{1,3}(?:\.\d{1,3})+\.?|[(（]?[a-zA-Z][.)）]|[(（]?[ivxlIVXL]{1,5}[.)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])$/u;
+  /^(?:[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]|[(（]?\d{1,3}[.)）、．]?|\d{1,3}(?:\.\d{1,3})+\.?|[(（]?[a-zA-Z][.)）]|[(（]?[ivxlIVXL]{1,5}[.)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百\d]{1,4}[部分章节条篇]{1,2})$/u;
 
 export function isListMarker(text: string): boolean {
   return MARKER.test(text.trim());
@@ -78,6 +78,8 @@ function isTwoColumnProse(table: Table, filled: readonly Cell[]): boolean {
 
 /** Bullets and dashes (markers that are no number): a column of them is always a list's. */
 const BULLET = /^[•·▪■□○●◆◇►▶‣⁃∙◦*–—-]+$/u;
+/** Numbered parts and chapters (第一部分, 第三章): headings of a contents list, whatever follows them. */
+const ORDINAL_HEADING = /^第[一二三四五六七八九十百\d]{1,4}[部分章节条篇]{1,2}$/u;
 /** Markers in at least this share of the first column's cells (a lead-in line above the items may have none). */
 const MARKER_SHARE = 0.75;
 
@@ -91,7 +93,7 @@ export function isList(table: Table, filled: readonly Cell[]): boolean {
   if (first.length < 2 || rest.length === 0 || table.colCount > 3) return false;
   const markers = first.filter((c) => isListMarker(c.text) || BULLET.test(c.text.replace(/\s+/gu, '')));
   if (markers.length < MARKER_SHARE * first.length) return false;
-  if (markers.every((c) => BULLET.test(c.text.replace(/\s+/gu, '')))) return true;
+  if (markers.every((c) => BULLET.test(c.text.replace(/\s+/gu, '')) || ORDINAL_HEADING.test(c.text.trim()))) return true;
   // Numbered items as one row each (a marker beside a long line), or lines of one item continuing.
   const running = rest.filter((c) => isRunningText(c.text) || (c.lines?.length ?? 1) >= 2).length;
   return running * 2 >= rest.length;
@@ -121,9 +123,27 @@ function isDefinitionList(table: Table, filled: readonly Cell[]): boolean {
   return right.length > 0 && (words >= 3 * right.length || cjk >= 8 * right.length);
 }
 
-/** A table of two rows is a header and a row of values: it has a number. */
+/** A table this short must show its columns by alignment too. */
+const SMALL_TABLE_ROWS = 2;
+
+/** True when the cells of a short column share a left edge, a right edge or a centre (all of them). */
+function isAlignedShortColumn(cells: readonly Cell[]): boolean {
+  const boxes = cells.flatMap((c) => (c.bbox ? [c.bbox] : []));
+  if (boxes.length < 2) return true;
+  const tolerance = ALIGN_TOLERANCE_EM * fontSizeOf(cells[0] as Cell);
+  const agree = (f: (b: readonly number[]) => number): boolean => Math.max(...boxes.map(f)) - Math.min(...boxes.map(f)) <= tolerance;
+  return agree((b) => b[0] as number) || agree((b) => b[2] as number) || agree((b) => ((b[0] as number) + (b[2] as number)) / 2);
+}
+
+/**
+ * A table of two rows is a header and a row of values: it has a number, and two columns or more
+ * filled in both rows, most of them aligned (labels scattered around a chart are not).
+ */
 function isTooSmall(table: Table, filled: readonly Cell[]): boolean {
-  return table.rowCount <= 2 && !filled.some((c) => NUMERIC_CELL.test(c.text.trim()));
+  if (table.rowCount > SMALL_TABLE_ROWS) return false;
+  if (!filled.some((c) => NUMERIC_CELL.test(c.text.trim()))) return true;
+  const columns = Array.from({ length: table.colCount }, (_, c) => filled.filter((cell) => cell.col === c && cell.colSpan === 1)).filter((cells) => cells.length >= 2);
+  return columns.length < 2 || columns.filter(isAlignedShortColumn).length * 2 < columns.length;
 }
 
 /**
