@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,18 @@ describe('selfeval tables on the table fixtures', { timeout: 60_000 }, () => {
   it('the page of prose gives no table', async () => {
     const result = await tablesForFile(join(FIXTURES, 'prose-zh.libreoffice.pdf'));
     expect(result.tables).toEqual([]);
+  });
+
+  it('a scan says NO_TEXT_LAYER with a message in Chinese naming the file', async () => {
+    const scan = join(import.meta.dirname, '../fixtures/pdf/zengcheng-2022-table.scanned.pdf');
+    const error = await tablesForFile(scan).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect(error?.code).toBe('NO_TEXT_LAYER');
+    expect(error?.message).toContain('zengcheng-2022-table.scanned.pdf');
+    expect(error?.message).toContain('扫描件无文本层');
+    expect(error?.message).toContain('OCR');
   });
 
   it('--pages reads only the pages asked for', async () => {
@@ -81,6 +94,34 @@ describe('runTables', { timeout: 60_000 }, () => {
     expect(out.split(UTF8_BOM)).toHaveLength(2);
     expect(out.split('\r\n')[0]).toBe(`${UTF8_BOM}file,page,table,row,col1,col2,col3,col4,col5`);
     expect(out).toContain('booktabs-survey-en.chromium.pdf,1,1,2,North Coast,"1,240",868,70.0,44\r\n');
+  });
+});
+
+describe('selfeval tables on the command line', { timeout: 120_000 }, () => {
+  const run = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../scripts/selfeval-dev.ts'), 'tables', ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('explains itself in Chinese, with the English option names and examples', () => {
+    const help = run(['--help']).stdout;
+    for (const text of ['--pages', '--format', '3-end', 'all', 'JSON Lines', 'file,page,table,row,col1', '示例', 'NO_TEXT_LAYER', 'pandas']) expect(help, text).toContain(text);
+  });
+
+  it('writes a CSV of several tables that pandas reads as one rectangular frame', () => {
+    const csv = run([join(FIXTURES, 'two-tables-en.chromium.pdf'), join(FIXTURES, 'ruled-budget-en.chromium.pdf'), '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    const py = spawnSync('/usr/bin/python3', ['-c', 'import pandas,sys; d=pandas.read_csv(sys.stdin); print(d.shape[0], d.shape[1], sorted(set(zip(d.file.str.split("/").str[-1], d.table))))'], { input: csv.stdout, encoding: 'utf8' });
+    if (py.error || /No module named/u.test(py.stderr)) return; // pandas is optional on this machine
+    expect(py.stderr).toBe('');
+    expect(py.stdout.trim()).toBe("18 9 [('ruled-budget-en.chromium.pdf', 1), ('two-tables-en.chromium.pdf', 1), ('two-tables-en.chromium.pdf', 2)]");
+  });
+
+  it('writes one JSON line per table and takes --pages end', () => {
+    const out = run([join(FIXTURES, 'two-tables-en.chromium.pdf'), '--format', 'json', '--pages', '1-end']);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { table: number; rowCount: number });
+    expect(lines.map((l) => l.table)).toEqual([1, 2]);
+    expect(run([join(FIXTURES, 'two-tables-en.chromium.pdf'), '--pages', 'x-2']).status).toBe(2);
   });
 });
 

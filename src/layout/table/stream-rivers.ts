@@ -1,10 +1,9 @@
 /**
  * Stream tables: text columns side by side. A page set in two columns, or a table with a column
  * of running text beside it (a sidebar), gives lines whose words lie on both sides of a wide
- * vertical gap that no line crosses (a "river"). When both sides hold running text (paragraphs),
- * one side is a plain text column (one segment per line, one left edge) and the two sides do not
- * share baselines (their lines are laid out independently), the sides are separate blocks and are
- * looked at one at a time. The river may run beside some lines only
+ * vertical gap that no line crosses (a "river"). When one side is a column of running text (one
+ * segment per line, one left edge, paragraphs) and the two sides do not share baselines (their
+ * lines are laid out independently), the sides are separate blocks and are looked at one at a time. The river may run beside some lines only
  * (a sidebar next to two paragraphs of a page). Cells of one table row share a baseline, so a
  * table with long text in some columns is not split.
  */
@@ -159,8 +158,10 @@ export function findRiver(lines: readonly SegmentLine[]): River | null {
       const ok = endsWell(top - 1) && endsWell(bottom + 1) && part.length >= MIN_RIVER_LINES && hi - lo >= RIVER_EM * size;
       const left = sideOfRiver(part, mid, 'left');
       const right = sideOfRiver(part, mid, 'right');
-      const column = left.length >= MIN_RIVER_LINES && right.length >= MIN_RIVER_LINES && (isTextColumn(left, size) || isTextColumn(right, size));
-      if (ok && column && hasProse(left) && hasProse(right) && !rowsRunAcross(part, mid)) return river;
+      // One side is a column of running text (a paragraph, a sidebar); the other may be anything.
+      const textColumn = (side: SegmentLine[]): boolean => isTextColumn(side, size) && hasProse(side);
+      const column = left.length >= MIN_RIVER_LINES && right.length >= MIN_RIVER_LINES && (textColumn(left) || textColumn(right));
+      if (ok && column && !rowsRunAcross(part, mid)) return river;
       from = Math.max(to, bottom + 1);
     }
   }
