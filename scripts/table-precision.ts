@@ -2,7 +2,7 @@
  * Table detection precision on ordinary reports (issue 12): how many of the tables `selfeval tables`
  * reports are real, and how many real tables it finds.
  *
- * Usage: npx tsx scripts/table-precision.ts [--set dev|held-out|all] [-v]
+ * Usage: npx tsx scripts/table-precision.ts [--set dev|held-out|held-out-2|all] [-v]
  *
  * The documents (statistics bulletins, budgets, annual reports, manuals; English and Chinese) and
  * the truth for each:
@@ -35,7 +35,7 @@ const REPORTS = join(ROOT, 'test/fixtures/tables/reports');
 /** The shared corpus next to the project (or next to the folder of worktrees). */
 const CORPUS = [resolve(ROOT, '..', 'shared', 'corpus'), resolve(ROOT, '..', '..', 'shared', 'corpus')].find((p) => existsSync(p)) ?? resolve(ROOT, '..', 'shared', 'corpus');
 
-type Set = 'dev' | 'held-out';
+type Set = 'dev' | 'held-out' | 'held-out-2';
 
 interface Doc {
   pdf: string;
@@ -76,6 +76,9 @@ const DOCS: Doc[] = [
   ...['guiyuan-jyj-2022-dept-report', 'luandong-tjj-2023-dept-report', 'ganyuan-kjj-2023-project-report', 'zhangnan-zrzyj-2022-final-accounts'].map(
     (n): Doc => ({ pdf: join(CORPUS, 'beyond', 'pdf', `${n}.chromium.pdf`), set: 'held-out', truth: { html: join(CORPUS, 'beyond', 'html', `${n}.html`) } }),
   ),
+  ...reports('en-transport-stats', ['chromium', 'libreoffice'], 'held-out-2', 'html'),
+  ...reports('zh-caizheng-yusuan', ['chromium', 'libreoffice'], 'held-out-2', 'html'),
+  ...reports('groff-en-minutes', ['groff'], 'held-out-2', 'json'),
 ];
 
 function truthOf(doc: Doc): TruthTable[] {
@@ -196,7 +199,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  for (const key of ['dev', 'held-out', 'all']) if (totals[key]) process.stdout.write(`${summary(key, totals[key] as Totals)}\n`);
+  for (const key of ['dev', 'held-out', 'held-out-2', 'all']) if (totals[key]) process.stdout.write(`${summary(key, totals[key] as Totals)}\n`);
 }
 
 await main(process.argv.slice(2));

@@ -1,0 +1,15 @@
+import { readPdfPageContents } from '../test/tables/page-words.js';
+import { mergeEdges, openSidesToEdges, openEndsToEdges } from '../src/layout/table/edges.js';
+import { cellsToTables } from '../src/layout/table/grid.js';
+import { intersectionsToCells } from '../src/layout/table/cells.js';
+import { edgesToIntersections } from '../src/layout/table/intersections.js';
+import { rowSplits, textColumnBounds } from '../src/layout/table/lattice-text.js';
+import { DEFAULT_TABLE_SETTINGS as s } from '../src/layout/table/settings.js';
+const [file, p] = process.argv.slice(2);
+const pages = await readPdfPageContents(file!);
+const page = pages[Number(p) - 1]!;
+const merged = mergeEdges(page.edges, s);
+const sides = openSidesToEdges(merged, 3);
+console.log('sides', sides.length, sides.slice(0, 5));
+const grids = cellsToTables(intersectionsToCells(edgesToIntersections(mergeEdges([...merged, ...sides, ...openEndsToEdges(merged, 3)], s), 3)), 2);
+for (const g of grids) console.log('grid', g.bbox.map(Math.round), g.rowBounds.length - 1, 'x', g.colBounds.length - 1, 'splits', rowSplits(g, page.words).length, 'newcols', textColumnBounds(g, page.words).length);
