@@ -5,6 +5,8 @@ import type { Document, DocumentKind } from '../src/schema/document.js';
 export interface SourceInfo {
   path: string;
   sha256: string;
+  /** The kind the classifier chose, when an extractor reads more than one kind (project forms, project reports). */
+  kind?: Exclude<DocumentKind, 'unknown'>;
 }
 
 /** The document an extractor returns: everything but the verification, which the scorer adds. */

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'LEGACY_FORMAT'
   | 'TOO_LARGE'
   | 'UNSAFE_XML'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'TIMEOUT'
+  | 'OUT_OF_MEMORY';
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   ENCRYPTED: '文件已加密，无法读取',
@@ -25,7 +27,19 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   TOO_LARGE: '文件解压后超过大小上限，已拒绝读取',
   UNSAFE_XML: 'XML 声明了实体（DOCTYPE/ENTITY），已拒绝读取',
   READ_FAILED: '读取失败',
+  TIMEOUT: '读取超时，已放弃该文件',
+  OUT_OF_MEMORY: '读取时内存超过上限，已放弃该文件',
 };
+
+/** Most characters a detail keeps in a message (details may quote damaged input). */
+const MAX_DETAIL = 300;
+
+/** A detail fit for terminals and CSV cells: control characters shown as \xNN, bounded length. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/[\t\n]+/gu, ' ');
+  return clean.length > MAX_DETAIL ? `${clean.slice(0, MAX_DETAIL)}…` : clean;
+}
 
 export class SelfevalError extends Error {
   readonly code: ErrorCode;
@@ -34,7 +48,7 @@ export class SelfevalError extends Error {
 
   constructor(code: ErrorCode, options: { file?: string | null; detail?: string | null; cause?: unknown } = {}) {
     const file = options.file ?? null;
-    const detail = options.detail ?? null;
+    const detail = options.detail === undefined || options.detail === null ? null : printable(options.detail);
     const base = DEFAULT_MESSAGES[code];
     super(`${file ? `${file}: ` : ''}${base}${detail ? `（${detail}）` : ''} [${code}]`, { cause: options.cause });
     this.name = 'SelfevalError';

@@ -1,16 +1,17 @@
 import type { LayoutDocument } from '../../src/layout/model.js';
 import type { Target } from '../../src/schema/target.js';
-import { cleanDepartmentName, regionOf } from '../shared/department.js';
 import { emptyDocument } from '../shared/document.js';
 import { findFacts } from '../shared/figures.js';
-import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
+import { applyIdentity, readIdentity } from '../shared/identity/index.js';
+import { readTotalAndGrade } from '../shared/prose.js';
 import { parsePair } from '../shared/pairs.js';
 import { parseNumber, scanQuantities } from '../shared/quantity.js';
 import { TextStream } from '../shared/text-stream.js';
 import { readCategoryScores } from '../report/scores.js';
+import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
 
-/** Cover fields of a 自评表说明 (部门名称: …, 所属下级预算单位数量: 6个, 填报人 …). */
+/** Cover fields of a 自评表说明 (所属下级预算单位数量: 6个, 填报人 …); the department is the identity's. */
 const COVER = /(部门名称|单位名称|所属下级预算单位数量|填报人|联系电话|填报日期)\s*[:：]\s*/gu;
 
 function readCover(stream: TextStream): Map<string, { value: string; start: number; end: number }> {
@@ -55,8 +56,8 @@ function readPairs(stream: TextStream): Target[] {
       const comma = before.search(/[，,]/u);
       if (comma <= 0 || scanQuantities(before).length > 0) continue;
       name = before.slice(0, comma).trim();
-      target = { text: name, value: null, unit: null, comparator: null, qualitative: true };
-      actual = { text: before.slice(comma + 1).trim(), value: null, unit: null, comparator: null, qualitative: true };
+      target = { text: name, value: null, unit: null, comparator: null, qualitative: true, date: null };
+      actual = { text: before.slice(comma + 1).trim(), value: null, unit: null, comparator: null, qualitative: true, date: null };
     } else {
       ({ target, actual } = parsePair(before, after));
       const cut = nameEnd(before);
@@ -80,17 +81,12 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
   const doc = emptyDocument('table-explanation', layout, source);
   const stream = TextStream.fromLayout(layout);
   const cover = readCover(stream);
-  const dept = cover.get('部门名称') ?? cover.get('单位名称');
-  if (dept) {
-    const name = cleanDepartmentName(dept.value);
-    doc.department = { name, region: regionOf(name), inferred: false, provenance: stream.provenance(dept.start, dept.end, dept.value) };
-  } else readDepartment(doc, stream);
+  applyIdentity(doc, readIdentity(layout, doc.kind));
   const units = cover.get('所属下级预算单位数量');
   const unitCount = units ? parseNumber(units.value.replace(/个.*$/u, '')) : null;
   if (units && unitCount !== null) {
-    doc.facts['subordinateUnitCount'] = { value: unitCount, text: units.value, provenance: stream.provenance(units.start, units.end, units.value) };
+    doc.facts['subordinateUnitCount'] = { value: unitCount, unit: 'count', text: units.value, provenance: stream.provenance(units.start, units.end, units.value) };
   }
-  readFiscalYear(doc, stream);
   readTotalAndGrade(doc, stream);
   readCategoryScores(doc, stream);
   doc.facts = { ...findFacts(stream), ...doc.facts };
@@ -105,8 +101,7 @@ function extractExplanation(layout: LayoutDocument, source: SourceInfo): Extract
 }
 
 function matchExplanation(layout: LayoutDocument): number {
-  const head = TextStream.fromLayout(layout).text.slice(0, 400);
-  return /自评表说明/u.test(head) || /自评表说明/u.test(layout.title ?? '') ? 0.95 : 0;
+  return kindScore(layout, 'table-explanation');
 }
 
 export const explanationExtractor: Extractor = {

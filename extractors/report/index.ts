@@ -1,11 +1,15 @@
 import type { LayoutDocument } from '../../src/layout/model.js';
 import { emptyDocument } from '../shared/document.js';
 import { findBudgetFigures, findFacts } from '../shared/figures.js';
-import { readDepartment, readFiscalYear, readTotalAndGrade } from '../shared/prose.js';
+import { applyIdentity, readIdentity } from '../shared/identity/index.js';
+import { readTotalAndGrade } from '../shared/prose.js';
 import { TextStream } from '../shared/text-stream.js';
+import { kindScore } from '../kinds.js';
 import type { ExtractedDocument, Extractor, SourceInfo } from '../types.js';
+import { readBudgetExecutionScore, readReportGrid } from './grid.js';
 import { readReportIndicators } from './indicators.js';
 import { readCategoryScores } from './scores.js';
+import { readSubtotals } from './subtotals.js';
 import { readReportTargets } from './targets.js';
 
 /** The section that states the department's own budget (not the per-project figures later on). */
@@ -35,17 +39,34 @@ function readReportTasks(text: string): ExtractedDocument['goals']['tasks'] {
   }));
 }
 
+/** 共9项指标 / 设置了12个绩效指标: the number of indicators a report says it set. */
+function readStatedIndicatorCount(doc: ExtractedDocument, stream: TextStream): void {
+  const m = /共\s*([0-9]+)\s*(?:项|个)(?:绩效)?指标|设置了?\s*([0-9]+)\s*(?:项|个)(?:绩效)?指标/u.exec(stream.text);
+  if (!m || doc.declared.byCategory['indicators']) return;
+  doc.declared.byCategory['indicators'] = { score: null, max: null, statedCount: Number(m[1] ?? m[2]) };
+  doc.declared.provenance['statedCount.indicators'] = stream.provenance(m.index, m.index + m[0].length);
+}
+
 function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDocument {
-  const doc = emptyDocument('self-evaluation-report', layout, source);
+  const kind = source.kind ?? 'self-evaluation-report';
+  const doc = emptyDocument(kind, layout, source);
   const stream = TextStream.fromLayout(layout);
-  readDepartment(doc, stream);
-  readFiscalYear(doc, stream);
-  readTotalAndGrade(doc, stream);
+  applyIdentity(doc, readIdentity(layout, kind));
+  // The total is stated in prose; table cells around it must not read as the clause before it.
+  readTotalAndGrade(doc, TextStream.fromLayout(layout, { includeTables: false }));
   readCategoryScores(doc, stream);
+  readSubtotals(layout, stream, doc);
   findBudgetFigures(stream, doc.budget, budgetSectionRange(stream.text));
   doc.facts = { ...findFacts(stream), ...doc.facts };
   doc.targets = readReportTargets(stream);
   doc.indicators = readReportIndicators(doc, stream);
+  if (doc.indicators.length === 0) {
+    // A report that prints its indicator table (project reports): its rows, after the budget row it states in prose.
+    const rows = readReportGrid(layout, doc.fiscalYear);
+    const budgetRow = rows.length > 0 ? readBudgetExecutionScore(stream) : null;
+    doc.indicators = budgetRow ? [budgetRow, ...rows] : rows;
+  }
+  readStatedIndicatorCount(doc, stream);
   doc.goals.tasks = readReportTasks(stream.text);
   const goal = stream.text.match(/部门整体(?:支出)?绩效目标(?:是)?[:：]?\s*(.{10,1200}?)(?=[（(][一二三四五六七八九十]+[)）]|[0-9]+\s*[.．]\s*部门整体预算)/u);
   if (goal?.[1]) doc.goals.overall = goal[1].trim();
@@ -53,13 +74,7 @@ function extractReport(layout: LayoutDocument, source: SourceInfo): ExtractedDoc
 }
 
 function matchReport(layout: LayoutDocument): number {
-  const text = TextStream.fromLayout(layout).text;
-  let score = 0;
-  if (/自评报告/u.test(text.slice(0, 600)) || /自评报告/u.test(layout.title ?? '')) score += 0.6;
-  if (/年度目标值/u.test(text)) score += 0.2;
-  if (/自评得分|自评结论/u.test(text)) score += 0.2;
-  if (/自评表说明/u.test(text.slice(0, 300))) score -= 0.5;
-  return Math.max(0, Math.min(score, 1));
+  return kindScore(layout, 'self-evaluation-report');
 }
 
 export const reportExtractor: Extractor = {

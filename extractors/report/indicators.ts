@@ -1,5 +1,6 @@
-import { selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
+import { rubricQueryOf, selectRubric, type Rubric, type RubricEntry } from '../../src/rubrics/index.js';
 import type { Indicator } from '../../src/schema/indicator.js';
+import { NO_FORM_VALUES } from '../shared/document.js';
 import { parseNumber } from '../shared/quantity.js';
 import type { TextStream } from '../shared/text-stream.js';
 import type { ExtractedDocument } from '../types.js';
@@ -46,11 +47,9 @@ function ownText(body: string): string {
  */
 export function readReportIndicators(doc: ExtractedDocument, stream: TextStream): Indicator[] {
   const text = stream.text;
-  const { rubric } = selectRubric({
-    region: doc.department.region,
-    fiscalYear: doc.fiscalYear,
-    hasSpecialFundsRows: /专项资金绩效完成情况|专项效能/u.test(text),
-  });
+  const { rubric } = selectRubric(rubricQueryOf(doc, /专项资金绩效完成情况|专项效能/u.test(text)));
+  // Headings are the rubric's indicator names: without a rubric for the document there are none to find.
+  if (rubric === null) return [];
   const headings = headingsOf(text, rubric);
   const indicators: Indicator[] = [];
   headings.forEach((h, k) => {
@@ -73,6 +72,7 @@ export function readReportIndicators(doc: ExtractedDocument, stream: TextStream)
       weight: parseNumber(weight[1]),
       declaredScore: parseNumber(score[1]),
       scoreInferred: false,
+      ...NO_FORM_VALUES,
       explanation: own.match(/该指标主要考核[^。]*。/u)?.[0] ?? null,
       criteria: null,
       basis: own || null,

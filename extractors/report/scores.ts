@@ -1,4 +1,5 @@
 import type { ExtractedDocument } from '../types.js';
+import { isClearlyTotal } from '../shared/prose.js';
 import { parseNumber } from '../shared/quantity.js';
 import type { TextStream } from '../shared/text-stream.js';
 
@@ -36,6 +37,8 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     if (/合计\s*$/u.test(text.slice(Math.max(0, at - 4), at)) || /自评得分合计/u.test(text.slice(at, at + 8))) continue;
     const value = parseNumber(m[1] ?? '');
     if (value === null) continue;
+    // The document's own total (项目自评得分为92分) is no category's score.
+    if (value === doc.declared.total && isClearlyTotal(text, at, value)) continue;
     const marker = [...markers].reverse().find((k) => k.at <= at && at - k.at < 400);
     const clauseStart = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1)) + 1;
     const clause = text.slice(clauseStart, at);
@@ -73,10 +76,10 @@ export function readCategoryScores(doc: ExtractedDocument, stream: TextStream): 
     doc.declared.provenance[`statedCount.${key}`] = stream.provenance(m.index, m.index + m[0].length);
   }
   // Deductions per 一级指标: kept as facts, and the subtotal they imply when none is stated.
-  for (const m of text.matchAll(/(履职效能|管理效率)方面[，,]?\s*扣\s*([0-9]+(?:\.[0-9]+)?)\s*分/gu)) {
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,8}?)方面[，,]?\s*扣\s*([0-9]+(?:\.[0-9]+)?)\s*分/gu)) {
     const value = parseNumber(m[2] ?? '');
     if (value === null) continue;
     const key = `deduction.${m[1]}`;
-    if (!doc.facts[key]) doc.facts[key] = { value, text: m[0], provenance: stream.provenance(m.index ?? 0, (m.index ?? 0) + m[0].length) };
+    if (!doc.facts[key]) doc.facts[key] = { value, unit: 'points', text: m[0], provenance: stream.provenance(m.index ?? 0, (m.index ?? 0) + m[0].length) };
   }
 }

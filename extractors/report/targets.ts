@@ -1,6 +1,7 @@
 import type { Target } from '../../src/schema/target.js';
 import { parsePair } from '../shared/pairs.js';
 import type { TextStream } from '../shared/text-stream.js';
+import { readNumberedTargets } from './prose-targets.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟';
 
@@ -52,5 +53,6 @@ export function readReportTargets(stream: TextStream): Target[] {
       provenance: stream.provenance(valuesAt, end, clean(text.slice(valuesAt, end))),
     });
   }
-  return targets;
+  // Reports that number their items (1.… 年度目标值：… / 目标：…；实际…) instead of circling them.
+  return targets.length > 0 ? targets : readNumberedTargets(stream);
 }

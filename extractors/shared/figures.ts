@@ -97,7 +97,7 @@ export function findFacts(stream: TextStream): Record<string, Fact> {
   for (const pattern of FACT_PATTERNS) {
     if (facts[pattern.key]) continue;
     const f = findFigures(stream.text, [pattern])[0];
-    if (f) facts[f.key] = { value: f.value, text: f.text, provenance: stream.provenance(f.start, f.end) };
+    if (f) facts[f.key] = { value: f.value, unit: pattern.kind === 'rate' ? 'ratio' : '万元', text: f.text, provenance: stream.provenance(f.start, f.end) };
   }
   return facts;
 }

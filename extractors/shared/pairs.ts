@@ -17,6 +17,6 @@ export function parsePair(targetText: string, actualText: string): { target: Qua
   if (actual.comparator === '>=' && /达到/u.test(actual.text) && !/以上|不少于|不低于|至少|≥/u.test(actual.text)) {
     actual = { ...actual, comparator: null };
   }
-  if (target.qualitative) actual = { text: actual.text, value: null, unit: null, comparator: null, qualitative: true };
+  if (target.qualitative) actual = { text: actual.text, value: null, unit: null, comparator: null, qualitative: true, date: null };
   return { target, actual };
 }

@@ -9,7 +9,10 @@ import type { Provenance } from '../../src/schema/provenance.js';
 export function provenanceOf(anchor: Anchor | null | undefined, text: string): Provenance {
   const bbox = anchor?.bbox ? roundBox(anchor.bbox) : null;
   const located = bbox === null && anchor?.ref ? `[${anchor.ref}] ${text}` : text;
-  return { page: anchor?.page ?? null, bbox, text: located };
+  const provenance: Provenance = { page: anchor?.page ?? null, bbox, text: located };
+  // Read by OCR: the value says how sure the recognition was.
+  if (anchor?.confidence !== undefined) provenance.confidence = anchor.confidence;
+  return provenance;
 }
 
 function roundBox(b: BBox): BBox {
@@ -25,12 +28,14 @@ export function unionAnchor(anchors: readonly Anchor[]): Anchor | null {
   const first = anchors[0];
   if (!first) return null;
   const boxes = anchors.filter((a) => a.page === first.page && a.bbox).map((a) => a.bbox as BBox);
-  if (boxes.length === 0) return { page: first.page, bbox: null, ref: first.ref };
+  const confidences = anchors.flatMap((a) => (a.confidence === undefined ? [] : [a.confidence]));
+  const weakest = confidences.length > 0 ? { confidence: Math.min(...confidences) } : {};
+  if (boxes.length === 0) return { page: first.page, bbox: null, ref: first.ref, ...weakest };
   const bbox: BBox = [
     Math.min(...boxes.map((b) => b[0])),
     Math.min(...boxes.map((b) => b[1])),
     Math.max(...boxes.map((b) => b[2])),
     Math.max(...boxes.map((b) => b[3])),
   ];
-  return { page: first.page, bbox, ref: first.ref };
+  return { page: first.page, bbox, ref: first.ref, ...weakest };
 }

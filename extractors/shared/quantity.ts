@@ -5,6 +5,7 @@
  * Pure functions, no dependencies beyond the schema type and the vocabulary in units.ts.
  */
 import type { Comparator, Quantity } from '../../src/schema/quantity.js';
+import { parseDate } from './dates.js';
 import {
   isDurationUnit,
   matchUnit,
@@ -12,6 +13,8 @@ import {
   splitMagnitude,
   suffixComparator,
 } from './units.js';
+
+export { parseDate } from './dates.js';
 
 export interface ScannedQuantity {
   quantity: Quantity;
@@ -267,7 +270,7 @@ export function scanQuantities(text: string): ScannedQuantity[] {
     const qEnd = suffix ? suffix.end : unitMatch.end > numEnd ? unitMatch.end : numEnd;
     if (qEnd > re.lastIndex) re.lastIndex = qEnd;
     found.push({
-      quantity: { text: text.slice(qStart, qEnd), value, unit, comparator, qualitative: false },
+      quantity: { text: text.slice(qStart, qEnd), value: asContractValue(value, unit), unit, comparator, qualitative: false, date: null },
       start: qStart,
       end: qEnd,
     });
@@ -285,6 +288,11 @@ function skipBack(text: string, pos: number): number {
 export interface ParseQuantityOptions {
   /** Take the first measure in this unit when the text holds several (目标 家 → 实际 家). */
   preferUnit?: string | null;
+  /**
+   * Read a date target or actual (10月31日前, 2023年11月16日, 12月底前) as a date; a date without a year
+   * takes this year. Without it only dates that print their year are read as dates.
+   */
+  fiscalYear?: number | null;
 }
 
 /**
@@ -293,15 +301,26 @@ export interface ParseQuantityOptions {
  */
 export function parseQuantity(text: string, options: ParseQuantityOptions = {}): Quantity {
   const trimmed = text.trim();
+  if (options.fiscalYear !== undefined) {
+    const date = parseDate(trimmed, options.fiscalYear);
+    if (date) return { text: trimmed, value: null, unit: null, comparator: date.comparator, qualitative: false, date: date.date };
+  }
+  // A whole cell `≥15年` / `15年`: a number of years (in prose 年 after a number is a year).
+  const years = /^([≥≤><=]|[><]=)?\s*(\d+(?:\.\d+)?)\s*年(以上|以内|以下)?$/u.exec(normalizeForScan(trimmed));
+  if (years && !/^(19|20)\d\d$/u.test(years[2] ?? '')) {
+    const suffix = years[3] ? suffixComparator(years[3])?.comparator ?? null : null;
+    const prefix = years[1] ? prefixComparator(years[1])?.comparator ?? null : null;
+    return { text: trimmed, value: Number(years[2]), unit: '年', comparator: prefix ?? suffix, qualitative: false, date: null };
+  }
   const bare = parseNumber(trimmed);
-  if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false };
+  if (bare !== null) return { text: trimmed, value: bare, unit: null, comparator: null, qualitative: false, date: null };
   const all = scanQuantities(trimmed);
   const preferred =
     options.preferUnit != null ? all.find((f) => f.quantity.unit === options.preferUnit) : undefined;
   const chosen = preferred ?? all[0];
-  if (!chosen) return { text: trimmed, value: null, unit: null, comparator: null, qualitative: true };
+  if (!chosen) return { text: trimmed, value: null, unit: null, comparator: null, qualitative: true, date: null };
   const { value, unit, comparator } = chosen.quantity;
-  return { text: trimmed, value, unit, comparator, qualitative: false };
+  return { text: trimmed, value, unit, comparator, qualitative: false, date: null };
 }
 
 /** Round away binary noise (92.97 / 100 = 0.9297000000000001) without touching real digits. */
@@ -309,12 +328,19 @@ function clean(x: number): number {
   return Number.parseFloat(x.toPrecision(12)) + 0;
 }
 
-/** A percentage or per-mille as a fraction (5 % → 0.05, 3 ‰ → 0.003); other units give null. */
+/** Units whose values the contract stores as fractions (97.3% → 0.973). */
+const FRACTION_UNITS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 };
+
+/** The number as the output contract stores it: rates as fractions, everything else as written. */
+function asContractValue(value: number, unit: string | null): number {
+  const divisor = unit === null ? undefined : FRACTION_UNITS[unit];
+  return divisor === undefined ? value : clean(value / divisor);
+}
+
+/** A rate quantity's value, already a fraction (5 % → 0.05, 3 ‰ → 0.003); other units give null. */
 export function toFraction(q: Pick<Quantity, 'value' | 'unit'>): number | null {
-  if (q.value === null) return null;
-  if (q.unit === '%') return clean(q.value / 100);
-  if (q.unit === '‰') return clean(q.value / 1000);
-  return null;
+  if (q.value === null || q.unit === null) return null;
+  return Object.hasOwn(FRACTION_UNITS, q.unit) ? q.value : null;
 }
 
 /** Money in 万元 (亿元 × 10000, 元 ÷ 10000, 万元 × 1), rounded to 6 decimals; null for other units or 美元. */
@@ -336,4 +362,23 @@ export function parseScore(text: string): number | null {
 export function decimalsOf(text: string): number {
   const m = /\d(?:[\d,]*\d)?(?:\.(\d+))?/.exec(normalizeForScan(text));
   return m?.[1]?.length ?? 0;
+}
+
+/**
+ * The quantity with a unit printed in its own column (度量单位 / 计量单位) folded in: the value becomes a
+ * fraction for % and ‰. A quantity that already has a unit, a date or no value keeps what it has.
+ */
+export function withUnit(q: Quantity, unit: string | null): Quantity {
+  const u = unit === null ? '' : toHalfWidth(unit).trim();
+  if (u === '' || q.unit !== null || q.date !== null || q.qualitative) return q;
+  const value = q.value === null ? null : asContractValue(q.value, u);
+  return { ...q, unit: u, value };
+}
+
+/** A comparison written alone (a 指标性质 cell: ≥, ≤, =, >, <, 不低于 …), or null. */
+export function comparatorOf(sign: string): Comparator | null {
+  const s = normalizeForScan(sign).replace(/\s+/gu, '');
+  if (s === '') return null;
+  const hit = prefixComparator(s);
+  return hit && hit.length === s.length ? hit.comparator : null;
 }

@@ -26,16 +26,37 @@ export class TextStream {
   }
 
   static fromLines(lines: readonly Line[]): TextStream {
-    let text = '';
+    // joinWrapped(text, line) for every line, without re-reading the text built so far (a table of
+    // thousands of rows has tens of thousands of lines): only the last part can carry trailing spaces.
+    const parts: string[] = [];
+    let tail = '';
+    let length = 0;
     const segments: Segment[] = [];
     for (const line of lines) {
-      const before = text;
-      text = joinWrapped(text, line.text);
-      // joinWrapped only adds (at most one space) between the parts; the line's text ends the string.
-      const start = text.length - line.text.replace(/^\s+/u, '').length;
-      if (text.length > before.length) segments.push({ start, end: text.length, line });
+      const before = length;
+      const b = line.text.replace(/^\s+/u, '');
+      const trimmed = tail.replace(/\s+$/u, '');
+      const aLength = length - (tail.length - trimmed.length);
+      if (b === '') {
+        tail = trimmed;
+        length = aLength;
+      } else if (aLength === 0) {
+        parts.length = 0;
+        tail = b;
+        length = b.length;
+      } else {
+        // The separator joinWrapped puts between the last character and the line.
+        const joined = joinWrapped(trimmed.slice(-1), b);
+        const separator = joined.slice(1, joined.length - b.length);
+        parts.push(trimmed, separator);
+        tail = b;
+        length = aLength + separator.length + b.length;
+      }
+      const start = length - b.length;
+      if (length > before) segments.push({ start, end: length, line });
     }
-    return new TextStream(text, segments);
+    parts.push(tail);
+    return new TextStream(parts.join(''), segments);
   }
 
   /**
@@ -88,7 +109,7 @@ export function layoutLines(layout: LayoutDocument, includeTables: boolean): Lin
         const cells = [...block.table.cells].sort((a, b) => a.row - b.row || a.col - b.col);
         for (const cell of cells) {
           if (cell.lines && cell.lines.length > 0) out.push(...cell.lines);
-          else if (cell.text) out.push({ text: cell.text, page: cell.page, bbox: cell.bbox, ref: cell.ref });
+          else if (cell.text) out.push({ text: cell.text, page: cell.page, bbox: cell.bbox, ref: cell.ref, ...(cell.confidence === undefined ? {} : { confidence: cell.confidence }) });
         }
       }
     }

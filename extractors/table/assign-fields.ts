@@ -1,4 +1,5 @@
 import { FIELD_TYPES, HEADER_WORDS, type HeaderColumn, type RowField } from './header-map.js';
+import { parseDate } from '../shared/quantity.js';
 import { compactLabel, type RubricVocabulary } from './vocabulary.js';
 
 /** One non-empty cell of a row, in column order. */
@@ -42,13 +43,15 @@ export function assignFields<A>(
     const field = fields[j] as HeaderColumn;
     const kind = kinds[i];
     const type = FIELD_TYPES[field.field];
-    if (type === 'number' ? kind !== 'number' : kind === 'number') return INF;
+    if (type === 'number' ? kind !== 'number' : kind === 'number' && type !== 'value') return INF;
     // A header word fused into a data row (text exports) is never content.
     if (kind === 'header') return INF;
     const inside = token.col >= field.col && token.col < field.col + field.colSpan;
     let c = inside ? 0 : Math.min(Math.abs(token.col - field.col), Math.abs(token.col - (field.col + field.colSpan - 1))) * positionalWeight;
     // Names are short labels; a sentence belongs in an explanation, criteria or basis column.
     const sentence = token.text.length > 30 || /[。；;]|^反映/u.test(token.text);
+    // A target or actual is never a level or indicator name.
+    if (kind === 'quantity' && (field.field === 'level1' || field.field === 'level2' || field.field === 'name')) c += 6;
     switch (field.field) {
       case 'level1':
         c += kind === 'level1' ? 0 : kind === 'entry' ? 8 : 4;
@@ -117,10 +120,15 @@ export function assignFields<A>(
   return out;
 }
 
-type TokenKind = 'number' | 'level1' | 'level2' | 'entry' | 'header' | 'text';
+type TokenKind = 'number' | 'level1' | 'level2' | 'entry' | 'header' | 'quantity' | 'text';
+
+/** A short cell that states a target or actual: `≥150家`, `100%`, `10月31日前`, `5.8亿元`. */
+const QUANTITY = /^(?:≥|≤|>|<|=|＞|＜|不低于|不少于|不超过|不高于)?\s*-?\d+(?:\.\d+)?\s*(?:%|％|‰|[\u4e00-\u9fff]{1,4}(?:\/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内|前)?$/u;
+export const isQuantityCell = (text: string): boolean => text.length <= 16 && (QUANTITY.test(text) || parseDate(text, 2000) !== null);
 
 function classify(text: string, vocabulary: RubricVocabulary): TokenKind {
   if (isNumeric(text)) return 'number';
+  if (isQuantityCell(text.trim())) return 'quantity';
   const key = compactLabel(text);
   if (HEADER_WORDS.has(key)) return 'header';
   if (vocabulary.level1.has(key)) return 'level1';

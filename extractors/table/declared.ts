@@ -17,7 +17,7 @@ function round(value: number, decimals: number): number {
  * 总分/合计 and 评价等级, the per-category scores the rows declare, and a blank score inferred from
  * the total when it is the only one missing.
  */
-export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric: Rubric): void {
+export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric: Rubric | null): void {
   const total = grid.footers.find((f) => f.kind === 'total');
   if (total) {
     const numbers = total.tokens.filter((t) => parseScore(t.text) !== null);
@@ -25,7 +25,9 @@ export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric
     const inScoreColumn = column
       ? numbers.find((t) => t.col >= column.col && t.col < column.col + column.colSpan)
       : undefined;
-    const chosen = inScoreColumn ?? numbers[numbers.length - 1];
+    // A grid that keeps its columns has the total under 得分; a figure elsewhere is the weights' total
+    // (合计 100 with the score blank). A shifted text export only has the order to go by.
+    const chosen = inScoreColumn ?? (column && total.positional ? undefined : numbers[numbers.length - 1]);
     if (chosen) {
       doc.declared.total = parseScore(chosen.text);
       doc.declared.provenance['total'] = provenanceOf(chosen.anchor, chosen.text);
@@ -60,7 +62,7 @@ export function readDeclared(grid: IndicatorGrid, doc: ExtractedDocument, rubric
   }
 
   // Scores per category (产出, 效益, 预算执行 …) as the rows declare them.
-  for (const entry of rubric.entries) {
+  for (const entry of rubric?.entries ?? []) {
     if (!entry.category) continue;
     const rows = doc.indicators.filter((i) => i.rubricId === entry.id);
     if (rows.length === 0) continue;

@@ -1,23 +1,17 @@
 /**
- * The columns of the indicator grid, found by their header text (forms differ in column order:
- * 2022 has 指标解释 before 得分, 2023 has 得分, 评分依据, 指标解释, 评分标准, 备注).
+ * The columns of the indicator grid, found by their header text through the header vocabulary
+ * (header-vocabulary.json). Forms differ in column order: 2022 Guangzhou has 指标解释 before 得分,
+ * 2023 has 得分, 评分依据, 指标解释, 评分标准, 备注; the national project form puts 年度指标值 and
+ * 实际完成值 before 分值, some variants 分值 before them; others split a target into 指标性质 / 指标值 /
+ * 度量单位, or list indicators flat with 得分系数 and 是否核心指标.
  */
-export type RowField =
-  | 'level1'
-  | 'level1Weight'
-  | 'level2'
-  | 'level2Weight'
-  | 'name'
-  | 'weight'
-  | 'explanation'
-  | 'criteria'
-  | 'score'
-  | 'basis'
-  | 'shortfallReason'
-  | 'improvement'
-  | 'note';
+import data from './header-vocabulary.json' with { type: 'json' };
+import { compact, gridHeaderField, headerKey, type GridField } from './header-vocabulary.js';
 
-export type FieldType = 'label' | 'number' | 'text';
+export type RowField = GridField;
+
+/** label: a short name; number: a figure; value: a target or actual (figure or words); text: prose. */
+export type FieldType = 'label' | 'number' | 'value' | 'text';
 
 export const FIELD_TYPES: Record<RowField, FieldType> = {
   level1: 'label',
@@ -33,6 +27,13 @@ export const FIELD_TYPES: Record<RowField, FieldType> = {
   shortfallReason: 'text',
   improvement: 'text',
   note: 'text',
+  sign: 'text',
+  unit: 'text',
+  initialTarget: 'value',
+  target: 'value',
+  actual: 'value',
+  coefficient: 'number',
+  core: 'text',
 };
 
 export interface HeaderColumn {
@@ -40,37 +41,18 @@ export interface HeaderColumn {
   /** First grid column of the header cell. */
   col: number;
   colSpan: number;
+  /** The header says the column is in percent without a sign (得分系数（%））. */
+  percent?: boolean;
+  /** The header cell as printed. */
+  text?: string;
 }
 
-const compact = (s: string): string => s.replace(/[\s\u3000]/gu, '');
-
 /** Header words that are never content (used to strip a header row fused into a data row). */
-export const HEADER_WORDS = new Set([
-  '一级指标', '二级指标', '三级指标', '分值', '指标解释', '评分标准', '得分/自评分', '得分', '自评分', '自评得分',
-  '评分依据、未达标原因、改进措施', '评分依据', '未达标原因', '改进措施', '备注', '权重', '指标名称',
-]);
+export const HEADER_WORDS: ReadonlySet<string> = new Set(data.headerWords);
 
 /** The field a header cell names, given the field of the header cell before it (for 分值). */
 export function headerField(text: string, previous: RowField | null): RowField | null {
-  const t = compact(text);
-  if (t === '') return null;
-  if (/^一级指标/u.test(t)) return 'level1';
-  if (/^二级指标/u.test(t)) return 'level2';
-  if (/^三级指标|^指标名称$/u.test(t)) return 'name';
-  if (/^(分值|权重|标准分|满分)$/u.test(t)) {
-    if (previous === 'level1') return 'level1Weight';
-    if (previous === 'level2') return 'level2Weight';
-    if (previous === 'name') return 'weight';
-    return null;
-  }
-  if (/评分依据/u.test(t)) return 'basis';
-  if (/^(得分|自评分|自评得分|得分\/自评分|评价得分)/u.test(t)) return 'score';
-  if (/指标解释|指标说明/u.test(t)) return 'explanation';
-  if (/评分标准|评分规则|计分方法/u.test(t)) return 'criteria';
-  if (/未达标原因|偏差原因/u.test(t)) return 'shortfallReason';
-  if (/改进措施/u.test(t)) return 'improvement';
-  if (/^备注$/u.test(t)) return 'note';
-  return null;
+  return gridHeaderField(text, previous);
 }
 
 /**
@@ -80,14 +62,48 @@ export function headerField(text: string, previous: RowField | null): RowField |
 export function headerColumnsOf(cells: ReadonlyArray<{ text: string; col: number; colSpan: number }>): HeaderColumn[] | null {
   const columns: HeaderColumn[] = [];
   let previous: RowField | null = null;
-  for (const cell of [...cells].sort((a, b) => a.col - b.col)) {
+  for (const cell of splitFusedHeaders(cells)) {
     const field = headerField(cell.text, previous);
-    if (field && !columns.some((c) => c.field === field)) columns.push({ field, col: cell.col, colSpan: cell.colSpan });
+    if (field && !columns.some((c) => c.field === field)) {
+      const column: HeaderColumn = { field, col: cell.col, colSpan: cell.colSpan, text: cell.text.trim() };
+      if (headerKey(cell.text).percent) column.percent = true;
+      columns.push(column);
+    }
     if (field) previous = field;
   }
   const has = (f: RowField): boolean => columns.some((c) => c.field === f);
-  if (!has('name') || !(has('score') || has('weight'))) return null;
+  if (!has('name') || !(has('score') || has('weight') || (has('target') && has('actual')))) return null;
   return columns;
+}
+
+type HeaderCell = { text: string; col: number; colSpan: number };
+
+/**
+ * A header cell holding two header words beside an empty header cell (a PDF whose layout ran
+ * `得分系数（%）` and `权重（分）` into one cell) is two headers: the second takes the empty cell.
+ */
+function splitFusedHeaders(cells: readonly HeaderCell[]): HeaderCell[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col);
+  const out: HeaderCell[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const cell = sorted[i] as HeaderCell;
+    const next = sorted[i + 1];
+    const t = compact(cell.text);
+    const cut = next !== undefined && compact(next.text) === '' && !HEADER_WORDS.has(t) ? fusedCut(t) : -1;
+    if (next === undefined || cut < 0) {
+      out.push(cell);
+      continue;
+    }
+    out.push({ ...cell, text: t.slice(0, cut) }, { ...next, text: t.slice(cut) });
+    i++;
+  }
+  return out;
+}
+
+/** Where a text splits into two header words, or -1. */
+function fusedCut(t: string): number {
+  for (let cut = 2; cut <= t.length - 2; cut++) if (HEADER_WORDS.has(t.slice(0, cut)) && HEADER_WORDS.has(t.slice(cut))) return cut;
+  return -1;
 }
 
 /** True when most of a row's non-empty texts are header words (a repeated header row). */

@@ -1,3 +1,10 @@
+import { cellsStartingOnRow, tableToGrid } from '../../src/layout/grid.js';
+import type { Cell, Table } from '../../src/layout/model.js';
+import type { BudgetLine, BudgetSplit, Task } from '../../src/schema/document.js';
+import { provenanceOf } from '../shared/provenance.js';
+import { parseNumber } from '../shared/quantity.js';
+import { compact, isTotalLabel, taskHeaderField, type TaskField } from './header-vocabulary.js';
+
 /**
  * Goals, completion and unmet reasons of a table's header block are numbered (任务1: … 任务2: … or
  * （一）…（二）…); split them into tasks by number.
@@ -41,4 +48,63 @@ export function splitTasks(
     completion: done.get(index) ?? null,
     unmetReason: reasons.get(index) ?? null,
   }));
+}
+
+/** A 年度主要任务 block: one row per task under 任务名称 / 主要内容 / 预算金额, and its 合计. */
+export interface TaskBlock {
+  tasks: Task[];
+  /** The tasks' amounts as parts of the 合计 (checked to add up). */
+  split: BudgetSplit | null;
+  lines: BudgetLine[];
+}
+
+
+export function readTaskBlock(preamble: ReadonlyArray<{ table: Table; rows: number[] }>): TaskBlock | null {
+  for (const { table, rows } of preamble) {
+    const grid = tableToGrid(table);
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k] as number;
+      const columns = new Map<TaskField, number>();
+      let blockLabel: string | null = null;
+      for (const cell of cellsStartingOnRow(table, r)) {
+        const field = taskHeaderField(cell.text);
+        if (field && !columns.has(field)) columns.set(field, cell.col);
+        else if (!field && cell.rowSpan > 1 && blockLabel === null) blockLabel = cell.text.trim();
+      }
+      const nameCol = columns.get('name');
+      if (nameCol === undefined || (!columns.has('content') && !columns.has('amount'))) continue;
+      const at = (rr: number, col: number | undefined): Cell | null => {
+        if (col === undefined) return null;
+        const cell = grid[rr]?.[col];
+        return cell && cell.row === rr ? cell : null;
+      };
+      const tasks: Task[] = [];
+      const parts: Array<{ label: string; amount: number }> = [];
+      const lines: BudgetLine[] = [];
+      let split: BudgetSplit | null = null;
+      for (const rr of rows.slice(k + 1)) {
+        const own = cellsStartingOnRow(table, rr).filter((c) => c.text.trim() !== '');
+        const first = own[0];
+        if (!first) continue;
+        const amountCell = at(rr, columns.get('amount'));
+        const amount = amountCell ? parseNumber(amountCell.text.trim()) : null;
+        if (isTotalLabel(first.text)) {
+          if (amountCell && amount !== null && parts.length > 0) {
+            split = { label: blockLabel, total: compact(first.text), totalAmount: amount, parts, provenance: provenanceOf(amountCell, amountCell.text.trim()) };
+          }
+          break;
+        }
+        const name = at(rr, nameCol)?.text.trim() ?? '';
+        if (name === '' || taskHeaderField(name) !== null) break;
+        const content = at(rr, columns.get('content'))?.text.trim() ?? '';
+        tasks.push({ index: tasks.length + 1, goal: content === '' ? name : `${name}：${content}`, completion: null, unmetReason: null });
+        if (amountCell && amount !== null) {
+          parts.push({ label: name, amount });
+          lines.push({ label: name, amount, unit: '万元', text: amountCell.text.trim(), provenance: provenanceOf(amountCell, amountCell.text.trim()) });
+        }
+      }
+      if (tasks.length > 0) return { tasks, split, lines };
+    }
+  }
+  return null;
 }

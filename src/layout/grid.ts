@@ -8,17 +8,16 @@ import type { Cell, Table } from './model.js';
 export function placeSpannedRows<T extends { rowSpan: number; colSpan: number }>(
   rows: readonly (readonly T[])[],
 ): Array<T & { row: number; col: number }> {
-  const occupied: boolean[][] = [];
-  const isTaken = (r: number, c: number): boolean => occupied[r]?.[c] === true;
-  const take = (r: number, c: number): void => {
-    (occupied[r] ??= [])[c] = true;
-  };
+  // For each column, the first row at which it is free again. Every span covering a column from
+  // above starts at or before the current row, so the covered rows of a column are one run ending
+  // there: memory is one number per column, not one per grid position (huge spans stay cheap).
+  const freeFrom: number[] = [];
   const placed: Array<T & { row: number; col: number }> = [];
   rows.forEach((cells, r) => {
     let c = 0;
     for (const cell of cells) {
-      while (isTaken(r, c)) c++;
-      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) take(r + dr, c + dc);
+      while ((freeFrom[c] ?? 0) > r) c++;
+      for (let dc = 0; dc < cell.colSpan; dc++) freeFrom[c + dc] = Math.max(freeFrom[c + dc] ?? 0, r + cell.rowSpan);
       placed.push({ ...cell, row: r, col: c });
       c += cell.colSpan;
     }
@@ -43,7 +42,20 @@ export function tableToGrid(table: Table): (Cell | null)[][] {
 
 /** Cells whose top-left position is on the given row, in column order. */
 export function cellsStartingOnRow(table: Table, row: number): Cell[] {
-  return table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
+  return [...(rowIndexOf(table)[row] ?? [])];
+}
+
+/** Cells by starting row, built once per table (callers walk every row: a filter per row is quadratic). */
+const ROW_INDEX = new WeakMap<Table, { cells: Cell[]; length: number; byRow: Cell[][] }>();
+
+function rowIndexOf(table: Table): Cell[][] {
+  const cached = ROW_INDEX.get(table);
+  if (cached && cached.cells === table.cells && cached.length === table.cells.length) return cached.byRow;
+  const byRow: Cell[][] = [];
+  for (const cell of table.cells) (byRow[cell.row] ??= []).push(cell);
+  for (const list of byRow) list?.sort((a, b) => a.col - b.col);
+  ROW_INDEX.set(table, { cells: table.cells, length: table.cells.length, byRow });
+  return byRow;
 }
 
 /** Text rows of a table: a merged cell's text at its top-left position, covered positions ''. */

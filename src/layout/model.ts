@@ -7,7 +7,7 @@
  * (a line number, a DOM path, `Sheet1!B3`, `table 2 row 5 cell 3`).
  */
 
-export type Format = 'pdf' | 'html' | 'docx' | 'xlsx' | 'text';
+export type Format = 'pdf' | 'html' | 'docx' | 'xlsx' | 'text' | 'image';
 
 /** [x0, y0, x1, y1], PDF points, top-left origin. */
 export type BBox = [number, number, number, number];
@@ -20,6 +20,8 @@ export interface Anchor {
   bbox: BBox | null;
   /** A format-specific locator (`line 12`, `table[1]/tr[3]/td[2]`, `Sheet1!B3`), null when bbox says it all. */
   ref: string | null;
+  /** Read by OCR: the recognition confidence (0..1) of the least certain word inside. Absent otherwise. */
+  confidence?: number;
 }
 
 /** One line of text, in reading order. `text` is normalised (NFKC-safe CJK mapping); `raw` is as found. */
@@ -87,4 +89,6 @@ export interface LayoutDocument {
   title: string | null;
   pages: LayoutPage[];
   warnings: LayoutWarning[];
+  /** 1-based pages read by OCR (absent or empty when none). */
+  ocrPages?: number[];
 }

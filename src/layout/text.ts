@@ -15,8 +15,10 @@ export function isCjkChar(ch: string | undefined): boolean {
  * spaces), one space between Latin words and numbers, nothing extra when one side already has it.
  */
 export function joinWrapped(left: string, right: string): string {
-  const a = left.replace(/\s+$/u, '');
-  const b = right.replace(/^\s+/u, '');
+  // trimEnd/trimStart remove exactly what \s matches, without rescanning a long left side (a
+  // regex anchored at $ walks the whole string, which made joining many lines quadratic).
+  const a = left.trimEnd();
+  const b = right.trimStart();
   if (a === '') return b;
   if (b === '') return a;
   const last = a[a.length - 1];

@@ -25,6 +25,9 @@ export interface XmlText {
 
 export type XmlNode = XmlElement | XmlText;
 
+/** Deepest element nesting accepted in an Office part. */
+export const MAX_XML_DEPTH = 2000;
+
 const PARSER = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -38,6 +41,9 @@ const PARSER = new XMLParser({
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // fast-xml-parser refuses more than 100 nested tags by default; Word nests tables in tables deeper
+  // than that. Past this depth the part is refused as CORRUPT (the conversion below is iterative).
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -66,17 +72,12 @@ function localName(qualified: string): string {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 }
 
-function convert(raw: RawNode): XmlNode | null {
-  let key: string | null = null;
-  for (const k in raw) {
-    if (k !== ':@') {
-      key = k;
-      break;
-    }
-  }
-  if (key === null) return null;
-  if (key === '#text') return { name: '#text', text: decodeXmlEntities(String(raw['#text'] ?? '')) };
-  if (key.startsWith('?') || key.startsWith('!')) return null;
+function nodeKey(raw: RawNode): string | null {
+  for (const k in raw) if (k !== ':@') return k;
+  return null;
+}
+
+function attributesOf(raw: RawNode): Record<string, string> {
   const attrsRaw = raw[':@'] as Record<string, unknown> | undefined;
   const attrs: Record<string, string> = {};
   if (attrsRaw) {
@@ -86,16 +87,34 @@ function convert(raw: RawNode): XmlNode | null {
       attrs[localName(k)] = decodeXmlEntities(String(attrsRaw[k]));
     }
   }
-  const name = localName(key);
-  const childrenRaw = raw[key];
-  const children: XmlNode[] = [];
-  if (Array.isArray(childrenRaw)) {
-    for (const child of childrenRaw as RawNode[]) {
-      const node = convert(child);
-      if (node) children.push(node);
+  return attrs;
+}
+
+/** fast-xml-parser's ordered output → our nodes, with an explicit stack (deep parts do not overflow it). */
+function convert(root: RawNode): XmlNode | null {
+  const make = (raw: RawNode): { node: XmlNode | null; children: RawNode[] } => {
+    const key = nodeKey(raw);
+    if (key === null || key.startsWith('?') || key.startsWith('!')) return { node: null, children: [] };
+    if (key === '#text') return { node: { name: '#text', text: decodeXmlEntities(String(raw['#text'] ?? '')) }, children: [] };
+    const childrenRaw = raw[key];
+    return { node: { name: localName(key), attrs: attributesOf(raw), children: [] }, children: Array.isArray(childrenRaw) ? (childrenRaw as RawNode[]) : [] };
+  };
+  const top = make(root);
+  if (!top.node) return null;
+  const stack: Array<{ parent: XmlElement; raws: RawNode[]; next: number }> = [];
+  if (top.node.name !== '#text') stack.push({ parent: top.node as XmlElement, raws: top.children, next: 0 });
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as (typeof stack)[number];
+    if (frame.next >= frame.raws.length) {
+      stack.pop();
+      continue;
     }
+    const { node, children } = make(frame.raws[frame.next++] as RawNode);
+    if (!node) continue;
+    frame.parent.children.push(node);
+    if (node.name !== '#text') stack.push({ parent: node as XmlElement, raws: children, next: 0 });
   }
-  return { name, attrs, children };
+  return top.node;
 }
 
 /**
@@ -111,7 +130,9 @@ export function parseXml(xml: string | Uint8Array, part: string, fileName?: stri
   try {
     parsed = PARSER.parse(text);
   } catch (cause) {
-    throw new SelfevalError('CORRUPT', { file: fileName ?? null, detail: `${part} 不是有效的 XML`, cause });
+    const deep = cause instanceof Error && /nested tags/iu.test(cause.message);
+    const detail = deep ? `${part} 元素嵌套超过 ${MAX_XML_DEPTH} 层` : `${part} 不是有效的 XML`;
+    throw new SelfevalError('CORRUPT', { file: fileName ?? null, detail, cause });
   }
   if (Array.isArray(parsed)) {
     for (const raw of parsed as RawNode[]) {

@@ -49,6 +49,16 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/**
+ * An entry name as it may appear in a message: control characters shown as \xNN and at most 80
+ * characters (a damaged central directory yields names of raw bytes, up to 64 KB long).
+ */
+export function printableEntryName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+}
+
 function corrupt(fileName: string | null, detail: string): SelfevalError {
   return new SelfevalError('CORRUPT', { file: fileName, detail });
 }
@@ -136,7 +146,7 @@ export function listZipEntries(bytes: Uint8Array, fileName: string | null = null
       e += 4 + len;
     }
     if (size > limits.maxEntryBytes) {
-      throw new SelfevalError('TOO_LARGE', { file: fileName, detail: `条目 ${name} 声明解压后 ${size} 字节，上限 ${limits.maxEntryBytes}` });
+      throw new SelfevalError('TOO_LARGE', { file: fileName, detail: `条目 ${printableEntryName(name)} 声明解压后 ${size} 字节，上限 ${limits.maxEntryBytes}` });
     }
     declaredTotal += size;
     if (declaredTotal > limits.maxTotalBytes) {
@@ -171,15 +181,15 @@ export class ZipArchive {
   read(name: string): Uint8Array | null {
     const entry = this.entries.get(name);
     if (!entry) return null;
-    if (entry.encrypted) throw new SelfevalError('ENCRYPTED', { file: this.fileName, detail: name });
+    if (entry.encrypted) throw new SelfevalError('ENCRYPTED', { file: this.fileName, detail: printableEntryName(name) });
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const local = entry.localHeaderOffset;
     if (local + 30 > this.bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
-      throw corrupt(this.fileName, `条目 ${name} 的本地头损坏`);
+      throw corrupt(this.fileName, `条目 ${printableEntryName(name)} 的本地头损坏`);
     }
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length) throw corrupt(this.fileName, `条目 ${name} 超出文件范围（文件可能被截断）`);
+    if (end > this.bytes.length) throw corrupt(this.fileName, `条目 ${printableEntryName(name)} 超出文件范围（文件可能被截断）`);
     const data = this.bytes.subarray(start, end);
     // An entry may not inflate past what the central directory declares for it (a lying entry is a
     // bomb), nor past what is left of the limits.
@@ -191,10 +201,10 @@ export class ZipArchive {
     } else if (entry.method === 8) {
       out = this.inflateCounted(name, data, budget);
     } else {
-      throw corrupt(this.fileName, `条目 ${name} 使用不支持的压缩方法 ${entry.method}`);
+      throw corrupt(this.fileName, `条目 ${printableEntryName(name)} 使用不支持的压缩方法 ${entry.method}`);
     }
     // A damaged entry inflates to garbage more often than it fails to inflate: check its checksum.
-    if (out.length !== entry.size || crc32Of(out) !== entry.crc32) throw corrupt(this.fileName, `条目 ${name} 校验失败`);
+    if (out.length !== entry.size || crc32Of(out) !== entry.crc32) throw corrupt(this.fileName, `条目 ${printableEntryName(name)} 校验失败`);
     this.inflatedTotal += out.length;
     return out;
   }
@@ -206,7 +216,7 @@ export class ZipArchive {
   }
 
   private tooLarge(name: string): SelfevalError {
-    return new SelfevalError('TOO_LARGE', { file: this.fileName, detail: `条目 ${name} 解压后超过声明的大小或上限` });
+    return new SelfevalError('TOO_LARGE', { file: this.fileName, detail: `条目 ${printableEntryName(name)} 解压后超过声明的大小或上限` });
   }
 
   private inflateCounted(name: string, data: Uint8Array, budget: number): Uint8Array {
@@ -225,7 +235,7 @@ export class ZipArchive {
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (cause) {
-      throw new SelfevalError('CORRUPT', { file: this.fileName, detail: `条目 ${name} 解压失败`, cause });
+      throw new SelfevalError('CORRUPT', { file: this.fileName, detail: `条目 ${printableEntryName(name)} 解压失败`, cause });
     }
     if (over) throw this.tooLarge(name);
     const out = new Uint8Array(produced);

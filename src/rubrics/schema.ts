@@ -13,6 +13,7 @@ export const RubricRule = z.object({
   /** Where the rule text comes from (e.g. 'liwan-2023-table 评分标准' or '2023 text reused for 2022'). */
   source: z.string().optional(),
 });
+export type RubricRule = z.infer<typeof RubricRule>;
 
 export const RubricEntry = z.object({
   /** Stable id, the same across years for the same indicator (e.g. 'carryover-rate'). */
@@ -30,11 +31,14 @@ export const RubricEntry = z.object({
   keywords: z.array(z.string()).default([]),
   /** The key under Document.declared.byCategory this entry's score corresponds to, if any. */
   category: z.string().nullable().default(null),
+  /** 'budget-execution': the entry scores the row a form marks as its budget-execution row (Indicator.role). */
+  role: z.enum(['budget-execution']).nullable().default(null),
   rule: RubricRule,
 });
 export type RubricEntry = z.infer<typeof RubricEntry>;
 
 export const RubricNode = z.object({ name: z.string(), weight: z.number().positive(), parent: z.string().nullable() });
+export type RubricNode = z.infer<typeof RubricNode>;
 
 export const GradeBand = z.object({
   grade: z.enum(['优', '良', '中', '差']),
@@ -44,16 +48,64 @@ export const GradeBand = z.object({
   max: z.number(),
 });
 
+/**
+ * Where a rubric applies: the most specific level given must be the document's. Names as the
+ * administrative-division data writes them (广东省, 广州市); `code` is the GB/T 2260 code of that level.
+ */
+export const RubricRegion = z
+  .object({
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    county: z.string().nullable(),
+    code: z.string().regex(/^\d{6}$/u).nullable(),
+  })
+  .strict();
+export type RubricRegion = z.infer<typeof RubricRegion>;
+
+/**
+ * A rubric whose indicators are the form's own (the national project form): every row that is not an
+ * entry's (not the budget-execution row) is scored by one rule, out of the weight the form prints for it.
+ */
+export const RowRule = z
+  .object({
+    /** Reported as the rubricId of each row's Check. */
+    id: z.string().regex(/^[a-z0-9-]+$/u),
+    name: z.string(),
+    /** The 一级 node the rows make up together (绩效指标 90). */
+    level1: z.string(),
+    weight: z.number().positive(),
+    /** The byCategory key that states the rows' maximum (绩效指标（90分） → indicators). */
+    category: z.string().nullable().default(null),
+    rule: RubricRule,
+  })
+  .strict();
+export type RowRule = z.infer<typeof RowRule>;
+
+/** The document kinds a rubric may name (the same strings as Document.kind; rubrics import no schema). */
+export const RUBRIC_KINDS = ['self-evaluation-table', 'self-evaluation-report', 'table-explanation', 'project-table', 'project-report'] as const;
+
 export const Rubric = z.object({
   id: z.string(),
   title: z.string(),
-  region: z.string().describe('city the rubric is set by, e.g. 广州市'),
+  /** Where the rubric applies; null: anywhere (the national project form, chosen by the form). */
+  region: RubricRegion.nullable(),
+  /** The forms it scores. */
+  kinds: z.array(z.enum(RUBRIC_KINDS)).min(1),
   /** Fiscal years the rubric was published for. */
-  fiscalYears: z.array(z.number().int()),
+  fiscalYears: z.array(z.number().int()).min(1),
+  /** true: stays in force for later years until a newer version is published (no fallback warning). */
+  openEnded: z.boolean().default(false),
+  /**
+   * What the rubric calls 预算执行率: 'executed-over-budget' (全年执行数 / 全年预算数) or 'monthly-average'
+   * (the mean of the monthly rates, as 广州市 defines it), so a printed annual ratio is judged by the right yardstick.
+   */
+  executionRate: z.enum(['executed-over-budget', 'monthly-average']).default('executed-over-budget'),
   total: z.number(),
   level1: z.array(RubricNode),
   level2: z.array(RubricNode),
   entries: z.array(RubricEntry),
+  /** Scores the form's own indicator rows; null for a rubric that lists every indicator. */
+  rowRule: RowRule.nullable().default(null),
   grades: z.array(GradeBand),
   notes: z.array(z.string()).default([]),
 });

@@ -5,3 +5,4 @@ export * from './provenance.js';
 export * from './quantity.js';
 export * from './target.js';
 export * from './verification.js';
+export * from './results.js';

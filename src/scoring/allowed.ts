@@ -20,7 +20,7 @@ export function checkAllowed(ctx: EntryContext, allowed: readonly number[], rule
       severity: 'error',
       messageId: 'notAllowed',
       data: { name: ctx.entry.name, declared: formatScore(declared), rule, allowed: formatValues(allowed) },
-      expected: formatValues(allowed),
+      expected: null,
       actual: declared,
       provenance: ctx.declaredProvenance,
     },

@@ -18,10 +18,18 @@ export type ItemOutcome =
 /** Money units convert to 万元 so that 1.2 亿元 and 12,000 万元 compare; other units must be equal. */
 const MONEY_IN_WAN: Readonly<Record<string, number>> = { 亿元: 10000, 万元: 1, 元: 0.0001, 亿: 10000, 万: 1 };
 
-function comparableValues(target: Quantity, actual: Quantity): [number, number] | null {
+/** Rate units, whose values the contract stores as fractions. */
+const RATE_DIVISORS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000 };
+
+export function comparableValues(target: Quantity, actual: Quantity): [number, number] | null {
   if (target.value === null || actual.value === null) return null;
   const tu = target.unit?.trim() || null;
   const au = actual.unit?.trim() || null;
+  // A bare number beside a rate (≥5% against 12.7) is in the rate's printed unit: scale it alike.
+  const tr = tu === null ? undefined : RATE_DIVISORS[tu];
+  const ar = au === null ? undefined : RATE_DIVISORS[au];
+  if (tr !== undefined && au === null) return [target.value, actual.value / tr];
+  if (ar !== undefined && tu === null) return [target.value / ar, actual.value];
   if (tu === null || au === null || tu === au) return [target.value, actual.value];
   const tf = MONEY_IN_WAN[tu];
   const af = MONEY_IN_WAN[au];
@@ -29,7 +37,7 @@ function comparableValues(target: Quantity, actual: Quantity): [number, number] 
   return null;
 }
 
-function satisfies(actual: number, comparator: Quantity['comparator'], target: number): boolean {
+export function satisfies(actual: number, comparator: Quantity['comparator'], target: number): boolean {
   switch (comparator) {
     case '<=':
       return actual <= target;
@@ -72,18 +80,15 @@ export function scoreForBand(band: ItemBand, rate: number, weight: number): numb
  * described and [0, w] when it is not.
  */
 export function scoreTarget(target: Target, weight: number, thresholds: CompletionThresholds): ItemOutcome {
-  const values = target.target.qualitative || target.actual.qualitative ? null : comparableValues(target.target, target.actual);
+  const goalQuantity = target.target;
+  const values = goalQuantity === null || goalQuantity.qualitative || target.actual.qualitative ? null : comparableValues(goalQuantity, target.actual);
   if (!values) {
     const described = target.actual.text.trim().length > 0;
-    return {
-      kind: 'qualitative',
-      target,
-      range: described ? [0.8 * weight, weight] : [0, weight],
-      reason: target.target.qualitative || target.actual.qualitative ? '定性指标' : '目标值与实际值无法比较',
-    };
+    const reason = goalQuantity === null ? '未给出目标值' : goalQuantity.qualitative || target.actual.qualitative ? '定性指标' : '目标值与实际值无法比较';
+    return { kind: 'qualitative', target, range: described ? [0.8 * weight, weight] : [0, weight], reason };
   }
   const [goal, actual] = values;
-  const comparator = target.target.comparator;
+  const comparator = goalQuantity?.comparator ?? null;
   const lowerIsBetter = comparator === '<=' || comparator === '<';
   if (goal <= 0 || (lowerIsBetter && actual <= 0)) {
     const met = satisfies(actual, comparator, goal);

@@ -1,13 +1,17 @@
-import { selectRubric } from '../rubrics/index.js';
-import type { Rubric, RubricEntry } from '../rubrics/index.js';
-import type { Check, CheckStatus, Document, DocumentWarning, Finding, FindingCode, Target, Verification } from '../schema/index.js';
+import { rubricQueryOf, selectRubric } from '../rubrics/index.js';
+import type { Rubric } from '../rubrics/index.js';
+import type { Check, CheckStatus, Document, DocumentWarning, Finding, FindingCode, Indicator, Verification } from '../schema/index.js';
 import { factSource } from './facts.js';
 import { mergeFindings, renderReport } from './findings.js';
+import { FULL_POINTS, rescaledTotal, rowlessBudget, withInferredBlank } from './form.js';
+import { entryItems, rowItems } from './items.js';
+import type { Item } from './items.js';
+import { summarizeChecks } from './summary.js';
 import { round2, sum, toleranceFor } from './numbers.js';
 import { loadCheckedRubric } from './rubric.js';
-import { categoryOf, declaredEntryScore, entryProvenance, gradeOf, rowsByEntry } from './rows.js';
+import { gradeOf } from './rows.js';
 import { documentChecks, entryChecks, isRuleId, rules } from './rules/index.js';
-import type { EntryContext, FactSource, RuleModule } from './types.js';
+import type { CheckApplies, DocumentContext, RuleModule, ScoringMode } from './types.js';
 
 export interface VerifyOptions {
   /** Other documents of the same department and year; their facts, declared scores and targets are used. */
@@ -39,41 +43,43 @@ function hasSpecialFundsRows(documents: readonly Document[]): boolean {
   );
 }
 
-function chooseRubric(document: Document, companions: readonly Document[], rubricId: string | undefined) {
+function chooseRubric(document: Document, companions: readonly Document[], rubricId: string | undefined): { rubric: Rubric | null; warnings: Array<{ code: string; message: string }> } {
   if (rubricId !== undefined) return { rubric: loadCheckedRubric(rubricId), warnings: [] };
-  const selection = selectRubric({
-    region: document.department.region ?? companions.find((c) => c.department.region !== null)?.department.region ?? null,
-    fiscalYear: document.fiscalYear ?? companions.find((c) => c.fiscalYear !== null)?.fiscalYear ?? null,
-    hasSpecialFundsRows: hasSpecialFundsRows([document, ...companions]),
-  });
-  return { rubric: loadCheckedRubric(selection.rubric.id), warnings: selection.warnings };
+  // A companion fills in what the document itself does not say (its region, its year).
+  const locates = (d: Document) => d.region !== null || d.department.region !== null;
+  const located = locates(document) ? document : (companions.find(locates) ?? document);
+  const query = rubricQueryOf(
+    { ...document, region: located.region, department: { ...document.department, region: located.department.region } },
+    hasSpecialFundsRows([document, ...companions]),
+  );
+  const selection = selectRubric({ ...query, fiscalYear: document.fiscalYear ?? companions.find((c) => c.fiscalYear !== null)?.fiscalYear ?? null });
+  return { rubric: selection.rubric === null ? null : loadCheckedRubric(selection.rubric.id), warnings: selection.warnings };
 }
 
-/** Targets of the entry's category: this document's, else the first companion's that lists any. */
-function targetsFor(entry: RubricEntry, documents: readonly Document[]): Target[] {
-  if (entry.category !== 'output' && entry.category !== 'benefit') return [];
-  for (const document of documents) {
-    const targets = document.targets.filter((t) => t.category === entry.category);
-    if (targets.length > 0) return targets;
-  }
-  return [];
-}
-
-function statusOf(ctx: EntryContext, codes: readonly FindingCode[], verified: boolean): CheckStatus {
+function statusOf(item: Item, codes: readonly FindingCode[], verified: boolean): CheckStatus {
+  const { ctx } = item;
+  if (item.notApplicable) return 'not-applicable';
   if (ctx.declared === null || ctx.inferred) return 'missing';
   if (codes.some((c) => MISMATCH_CODES.has(c))) return 'mismatch';
   // Never 'ok' for a rule whose inputs the documents do not give: that is 'unverifiable'.
   return verified ? 'ok' : 'unverifiable';
 }
 
-interface EntryOutcome {
+interface Outcome {
+  item: Item;
   check: Check;
   findings: Finding[];
 }
 
-function runEntry(ctx: EntryContext): EntryOutcome {
+function runItem(item: Item): Outcome {
+  const { ctx } = item;
   const type = ctx.entry.rule.type;
-  if (!isRuleId(type)) throw new Error(`评分标准 ${ctx.rubric.id} 的规则类型 ${type} 不存在`);
+  if (!isRuleId(type)) throw new Error(`评分标准 ${ctx.rubric?.id ?? ''} 的规则类型 ${type} 不存在`);
+  const base = { rubricId: ctx.rubricId, name: ctx.entry.name, rule: type };
+  if (item.notApplicable) {
+    const check: Check = { ...base, weight: null, declared: null, recomputed: null, range: null, status: 'not-applicable', detail: '标为不适用，不计分，也不计入分值合计' };
+    return { item, check, findings: [] };
+  }
   const rule: RuleModule = rules[type];
   // Checks common to every entry take no params; the entry's own rule gets the rubric's.
   const common = entryChecks.map((module) => ({ module, result: module.check({ ...ctx, params: {} }) }));
@@ -81,78 +87,91 @@ function runEntry(ctx: EntryContext): EntryOutcome {
   const runs = [...common, own];
   const codes = runs.flatMap((r) => r.result.reports.map((report) => report.code));
   const findings = runs.flatMap(({ module, result }) =>
-    result.reports.map((report) => renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name)),
+    result.reports.map((report) => renderReport(report, module.meta.id, module.meta.messages, ctx.entry.name, ctx.rubricId)),
   );
   const inferredNote = ctx.inferred && ctx.declared !== null ? `；得分栏为空，按合计推算为 ${ctx.declared} 分` : '';
-  return {
-    check: {
-      rubricId: ctx.entry.id,
-      name: ctx.entry.name,
-      weight: ctx.entry.weight,
-      declared: ctx.inferred ? null : ctx.declared,
-      recomputed: own.result.recomputed,
-      range: own.result.range,
-      status: statusOf(ctx, codes, own.result.verified),
-      rule: type,
-      detail: `${own.result.detail}${inferredNote}`,
-    },
-    findings,
+  const check: Check = {
+    ...base,
+    weight: ctx.weight,
+    declared: ctx.inferred ? null : ctx.declared,
+    recomputed: own.result.recomputed,
+    range: own.result.range,
+    status: statusOf(item, codes, own.result.verified),
+    detail: `${own.result.detail}${inferredNote}`,
   };
+  return { item, check, findings };
 }
 
-function entryContexts(rubric: Rubric, document: Document, companions: readonly Document[], facts: FactSource, tolerance: number): EntryContext[] {
-  const source = document.indicators.length > 0 ? 'table' : 'report';
-  const rows = rowsByEntry(document, rubric);
-  const documents = [document, ...companions];
-  const contexts: EntryContext[] = [];
-  for (const entry of rubric.entries) {
-    const category = categoryOf(document, entry);
-    // A report states only some scores; entries it gives no score for get no Check.
-    if (source === 'report' && (category?.score ?? null) === null) continue;
-    const entryRows = rows.get(entry.id) ?? [];
-    contexts.push({
-      rubric,
-      entry,
-      params: entry.rule.params,
-      source,
-      rows: entryRows,
-      declared: declaredEntryScore(document, entry, entryRows),
-      inferred: entryRows.some((r) => r.scoreInferred),
-      declaredProvenance: entryProvenance(document, entry, entryRows),
-      facts,
-      targets: targetsFor(entry, documents),
-      statedCount: documents.map((d) => categoryOf(d, entry)?.statedCount ?? null).find((c) => c !== null) ?? null,
-      tolerance,
-    });
+/** What an outcome counts for in the recomputed total: its recomputed score, or its declared one brought into range. */
+function replacementOf(check: Check, declared: number | null): number | null {
+  if (check.recomputed !== null) return check.recomputed;
+  if (check.range !== null && declared !== null && (declared < check.range[0] || declared > check.range[1])) {
+    return Math.min(Math.max(declared, check.range[0]), check.range[1]);
   }
-  return contexts;
+  return null;
 }
 
 /**
- * Σ of the rows with every recomputable entry's rows replaced by the recomputed score, and every
- * entry recomputed only as a range (completion rates with qualitative items) brought into that range:
- * a declared 19.78 where the rule allows at most 18.11 counts as 18.11.
+ * Σ of the rows with every recomputable item's rows replaced by the recomputed score, and every item
+ * recomputed only as a range (completion rates with qualitative items) brought into that range: a
+ * declared 19.78 where the rule allows at most 18.11 counts as 18.11. A score stated outside the rows
+ * (a project report's 预算执行) counts too; rows marked 不适用 count for nothing.
  */
-function recomputedTotalOf(document: Document, checks: readonly Check[]): number | null {
-  if (document.indicators.length === 0) return null;
-  const replaced = new Map<string, number>();
-  for (const c of checks) {
-    if (c.recomputed !== null) replaced.set(c.rubricId, c.recomputed);
-    else if (c.range !== null && c.declared !== null && (c.declared < c.range[0] || c.declared > c.range[1])) {
-      replaced.set(c.rubricId, Math.min(Math.max(c.declared, c.range[0]), c.range[1]));
+function recomputedTotalOf(document: Document, outcomes: readonly Outcome[], mode: ScoringMode, points: number): number | null {
+  if (document.indicators.every((r) => r.declaredScore === null)) return null;
+  const replaced = new Set<Indicator>();
+  let total = 0;
+  for (const { item, check } of outcomes) {
+    const declared = item.ctx.inferred ? null : item.ctx.declared;
+    const replacement = item.notApplicable ? 0 : replacementOf(check, declared);
+    if (item.outsideRows) total += replacement ?? item.ctx.declared ?? 0;
+    else if (replacement !== null) {
+      total += replacement;
+      for (const row of item.ctx.rows) replaced.add(row);
     }
   }
-  const kept = document.indicators.filter((r) => r.rubricId === null || !replaced.has(r.rubricId));
-  return round2(sum(kept.map((r) => r.declaredScore ?? 0)) + sum([...replaced.values()]));
+  const kept = document.indicators.filter((r) => !replaced.has(r) && !r.notApplicable);
+  return rescaledTotal(document, mode, round2(total + sum(kept.map((r) => r.declaredScore ?? 0))), points);
+}
+
+/** Σ of the declared row scores (inferred blanks included), with a 预算执行 score stated outside the rows. */
+function indicatorSumOf(document: Document, mode: ScoringMode): number | null {
+  // A form without a single score filled in (SCORES_NOT_FILLED) has no sum, not a sum of 0.
+  if (document.indicators.every((r) => r.declaredScore === null)) return null;
+  const outside = rowlessBudget(document, mode)?.score ?? 0;
+  return round2(sum(document.indicators.filter((r) => !r.notApplicable).map((r) => r.declaredScore ?? 0)) + outside);
+}
+
+function applies(when: CheckApplies, rubric: Rubric | null, mode: ScoringMode): boolean {
+  switch (when) {
+    case 'always':
+      return true;
+    case 'rubric':
+      return rubric !== null;
+    case 'entries':
+      return mode === 'entries';
+    case 'rows':
+      return mode === 'rows';
+  }
+}
+
+/** The points a document is scored out of: the rubric's total, else the weights the form prints. */
+function pointsTotalOf(rubric: Rubric | null, checks: readonly Check[]): number | null {
+  if (rubric !== null) return rubric.total;
+  const weights = checks.filter((c) => c.status !== 'not-applicable' && c.weight !== null).map((c) => c.weight as number);
+  return weights.length > 0 ? round2(sum(weights)) : null;
 }
 
 /**
- * Re-verify a document's declared scores against its rubric and its own (and its companions') figures.
- * Pure: the document is not modified; the caller stores `verification` on it.
+ * Re-verify a document's declared scores against its rubric and its own (and its companions') figures;
+ * without a rubric for its region, form and year, against what needs none (structural checks). Pure: the
+ * document is not modified; the caller stores `verification` on it.
  */
-export function verifyDocument(document: Document, options: VerifyOptions = {}): VerifyResult {
+export function verifyDocument(original: Document, options: VerifyOptions = {}): VerifyResult {
   const companions = options.companions ?? [];
-  const { rubric, warnings } = chooseRubric(document, companions, options.rubricId);
+  const { rubric, warnings } = chooseRubric(original, companions, options.rubricId);
+  const mode: ScoringMode = rubric === null || rubric.rowRule !== null ? 'rows' : 'entries';
+  const document = withInferredBlank(original, mode);
   const declared = document.declared;
   const tolerance = toleranceFor([
     ...document.indicators.map((r) => r.declaredScore),
@@ -161,26 +180,33 @@ export function verifyDocument(document: Document, options: VerifyOptions = {}):
     ...Object.values(declared.byCategory).map((c) => c.score),
   ]);
   const facts = factSource([document, ...companions]);
-  const outcomes = entryContexts(rubric, document, companions, facts, tolerance).map(runEntry);
+  const common = { rubric, document, companions, facts, tolerance };
+  const items = mode === 'entries' && rubric !== null ? entryItems(rubric, common) : rowItems(rubric, common);
+  const outcomes = items.map(runItem);
   const checks = outcomes.map((o) => o.check);
-  const indicatorSum = document.indicators.length > 0 ? round2(sum(document.indicators.map((r) => r.declaredScore ?? 0))) : null;
-  const recomputedTotal = recomputedTotalOf(document, checks);
-  const context = { rubric, document, companions, facts, checks, indicatorSum, recomputedTotal, tolerance };
-  const documentFindings = documentChecks.flatMap((module) =>
-    module.check(context).map((report) => renderReport(report, module.meta.id, module.meta.messages, null)),
-  );
+  const indicatorSum = indicatorSumOf(document, mode);
+  const recomputedTotal = recomputedTotalOf(document, outcomes, mode, rubric?.total ?? FULL_POINTS);
+  const context: DocumentContext = { rubric, mode, document, companions: [...companions], facts, checks, indicatorSum, recomputedTotal, tolerance };
+  const documentFindings = documentChecks
+    .filter((module) => applies(module.meta.applies, rubric, mode))
+    .flatMap((module) => module.check(context).map((report) => renderReport(report, module.meta.id, module.meta.messages, null)));
+  let findings = mergeFindings([...outcomes.flatMap((o) => o.findings), ...documentFindings]);
+  // A form published with no score filled in is one finding (SCORES_NOT_FILLED), not one per row.
+  if (findings.some((f) => f.code === 'SCORES_NOT_FILLED')) findings = findings.filter((f) => f.code !== 'SCORE_MISSING');
   const verification: Verification = {
-    rubric: { id: rubric.id, title: rubric.title },
+    rubric: rubric === null ? null : { id: rubric.id, title: rubric.title },
+    scope: rubric === null ? 'structural' : 'rubric',
     declaredTotal: declared.total,
     indicatorSum,
     recomputedTotal,
     grade: {
       declared: declared.grade,
-      fromDeclaredTotal: gradeOf(declared.total ?? indicatorSum, rubric),
-      fromRecomputedTotal: gradeOf(recomputedTotal, rubric),
+      fromDeclaredTotal: rubric === null ? null : gradeOf(declared.total ?? indicatorSum, rubric),
+      fromRecomputedTotal: rubric === null ? null : gradeOf(recomputedTotal, rubric),
     },
     checks,
-    findings: mergeFindings([...outcomes.flatMap((o) => o.findings), ...documentFindings]),
+    findings,
+    summary: summarizeChecks(checks, pointsTotalOf(rubric, checks)),
   };
   return { verification, warnings: warnings.map((w) => ({ ...w, provenance: null })) };
 }

@@ -20,6 +20,7 @@ export function renderReport(
   moduleId: string,
   messages: Readonly<Record<string, string>>,
   indicator: string | null,
+  rubricId: string | null = null,
 ): Finding {
   const template = messages[report.messageId];
   if (template === undefined) throw new Error(`规则 ${moduleId} 没有消息 ${report.messageId}`);
@@ -28,6 +29,8 @@ export function renderReport(
     severity: report.severity,
     message: interpolate(unquoteQuotedValues(template, report.data), report.data),
     indicator: report.indicator === undefined ? indicator : report.indicator,
+    rubricId: report.rubricId === undefined ? rubricId : report.rubricId,
+    rule: moduleId,
     expected: report.expected,
     actual: report.actual,
     provenance: report.provenance,

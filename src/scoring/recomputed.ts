@@ -20,10 +20,11 @@ export function recomputedResult(
   basis: string,
   facts: ReadonlyArray<ResolvedFact | null>,
   extra: RuleReport[] = [],
+  tolerance = ctx.tolerance,
 ): RuleResult {
   const reports = [...extra];
   const declared = ctx.declared;
-  if (declared !== null && !ctx.inferred && !near(declared, recomputed, ctx.tolerance)) {
+  if (declared !== null && !ctx.inferred && !near(declared, recomputed, tolerance)) {
     reports.push({
       code: 'RECOMPUTED_MISMATCH',
       severity: declared > recomputed ? 'error' : 'warning',

@@ -9,11 +9,14 @@ export interface RuleReport {
   /** A key of the reporting module's meta.messages. */
   messageId: string;
   data: Record<string, string | number>;
-  expected: number | string | null;
-  actual: number | string | null;
+  /** A number (points, 万元 or a fraction) or null; text belongs in the message. */
+  expected: number | null;
+  actual: number | null;
   provenance: Provenance[];
   /** The indicator the finding names (rendered as Finding.indicator); defaults to the entry's name. */
   indicator?: string | null;
+  /** The rubric entry a document-level finding is about (entry rules get their entry's id). */
+  rubricId?: string | null;
 }
 
 /** A fact for a formula rule, taken from the documents or derived from its inputs. */
@@ -31,10 +34,21 @@ export interface FactSource {
   get(key: string): ResolvedFact | null;
 }
 
-/** Everything one rubric entry's rule may look at. */
+/** Everything one rubric entry's rule (or one row's, scored by the row's own printed weight) may look at. */
 export interface EntryContext {
-  rubric: Rubric;
+  /** The rubric applied; null when none covers the document (structural checks only). */
+  rubric: Rubric | null;
+  /**
+   * The rubric entry, or for a row scored on its own (a national form's indicator, a row checked without a
+   * rubric) a stand-in named after the row, with the row's printed weight.
+   */
   entry: RubricEntry;
+  /** What the Check and its findings report as rubricId: the entry's id, the row rule's id, or null. */
+  rubricId: string | null;
+  /** The weight the check applies: the entry's, or the row's printed one; null when the form prints none. */
+  weight: number | null;
+  /** The document verified (a rule that reads its budget figures or a rule the form states). */
+  document: Document;
   /** The entry's rule params as in the rubric file (parsed by defineRule before `check` sees them). */
   params: unknown;
   /** 'table': scores come from indicator rows; 'report': from declared.byCategory. */
@@ -90,9 +104,17 @@ export function defineRule<P>(spec: RuleSpec<P>): RuleModule {
   };
 }
 
+/**
+ * How a document is scored: 'entries' by a rubric that lists every indicator (广州市), 'rows' by the rows the
+ * form itself prints (the national project rubric, or no rubric at all).
+ */
+export type ScoringMode = 'entries' | 'rows';
+
 /** What document-level checks (weights, sums, grade, count, cross-document …) see. */
 export interface DocumentContext {
-  rubric: Rubric;
+  /** null: no rubric covers the document; only checks that need none are made. */
+  rubric: Rubric | null;
+  mode: ScoringMode;
   document: Document;
   companions: Document[];
   facts: FactSource;
@@ -103,7 +125,13 @@ export interface DocumentContext {
   tolerance: number;
 }
 
+/**
+ * When a document check runs: 'always'; 'entries' with a rubric that lists every indicator; 'rows' when the
+ * form's own rows are scored (national rubric or none); 'rubric' whenever there is a rubric.
+ */
+export type CheckApplies = 'always' | 'entries' | 'rows' | 'rubric';
+
 export interface DocumentCheck {
-  meta: { id: string; title: string; messages: Record<string, string> };
+  meta: { id: string; title: string; applies: CheckApplies; messages: Record<string, string> };
   check(ctx: DocumentContext): RuleReport[];
 }

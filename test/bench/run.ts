@@ -4,6 +4,10 @@
  *   (b) the raw pdf.js parse (getTextContent + getOperatorList on every page),
  *   (c) poppler's `pdftotext -layout` (one process per file),
  *   (d) the `selfeval tables` core alone (tablesForFile),
+ *   (e) OCR: the pipeline on the scanned corpus PDFs (every page read by OCR), BENCH_OCR_REPEAT
+ *       (default 1) timed passes after the warm-up, with an estimate for a 10,000-page batch of scans,
+ *   (f) startup: a text PDF read in a fresh process (the OCR engine must stay unloaded), then the
+ *       engine loaded, each timed with its RSS,
  * each repeated (BENCH_REPEAT, default 3) after one warm-up pass; the median total time counts.
  * (a), (b) and (d) run in their own child process so that each one's peak RSS is its own; (c)'s
  * peak RSS is the largest of its processes, from /usr/bin/time when installed.
@@ -15,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-type Mode = 'pipeline' | 'pdfjs' | 'tables';
+type Mode = 'pipeline' | 'pdfjs' | 'tables' | 'ocr';
 
 interface Measurement {
   label: string;
@@ -30,6 +34,7 @@ interface Measurement {
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const REPEAT = Math.max(1, Number.parseInt(process.env.BENCH_REPEAT ?? '3', 10) || 3);
+const OCR_REPEAT = Math.max(1, Number.parseInt(process.env.BENCH_OCR_REPEAT ?? '1', 10) || 1);
 
 function listPdfs(paths: readonly string[]): string[] {
   const out: string[] = [];
@@ -66,7 +71,7 @@ async function countPages(files: readonly string[]): Promise<number> {
 /** One pass of a mode over every file; returns the number of files that failed. */
 async function passOnce(mode: Mode, files: readonly string[]): Promise<number> {
   let failures = 0;
-  if (mode === 'pipeline') {
+  if (mode === 'pipeline' || mode === 'ocr') {
     const { runOne } = await import('../../src/pipeline/run.js');
     for (const f of files) if (!(await runOne(f)).ok) failures++;
   } else if (mode === 'tables') {
@@ -93,7 +98,7 @@ async function runChild(mode: Mode, files: readonly string[]): Promise<void> {
   await passOnce(mode, files);
   const times: number[] = [];
   let failures = 0;
-  for (let i = 0; i < REPEAT; i++) {
+  for (let i = 0; i < (mode === 'ocr' ? OCR_REPEAT : REPEAT); i++) {
     const start = performance.now();
     failures = await passOnce(mode, files);
     times.push((performance.now() - start) / 1000);
@@ -116,6 +121,39 @@ function measureInChild(mode: Mode, label: string, files: readonly string[], pag
   }
   const parsed = JSON.parse(line) as { times: number[]; peakRssMb: number; failures: number };
   return { label, times: parsed.times, pages, peakRssMb: parsed.peakRssMb, failures: parsed.failures };
+}
+
+/** The scanned PDFs: the shared corpus's, else the test fixture copy. */
+function scannedInputs(): string[] {
+  const shared = join(ROOT, '..', 'shared', 'corpus', 'scanned');
+  return existsSync(shared) ? listPdfs([shared]) : listPdfs([join(ROOT, 'test', 'fixtures', 'pdf')]).filter((f) => f.includes('scanned'));
+}
+
+/** Child process for (f): a text PDF, then the OCR engine, each with its time and RSS. */
+async function runStartupChild(file: string): Promise<void> {
+  const rss = (): number => process.memoryUsage().rss / 1024 / 1024;
+  const start = performance.now();
+  const { runOne } = await import('../../src/pipeline/run.js');
+  const ok = (await runOne(file)).ok;
+  const textMs = performance.now() - start;
+  const textRss = rss();
+  const engine = await import('../../src/readers/ocr/engine.js');
+  const loadedByText = engine.isOcrEngineLoaded();
+  const before = performance.now();
+  await engine.loadOcrEngine();
+  const engineMs = performance.now() - before;
+  process.stdout.write(`${JSON.stringify({ ok, textMs, textRss, loadedByText, engineMs, engineRss: rss() })}\n`);
+}
+
+function measureStartup(file: string): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--startup', file], { cwd: ROOT, encoding: 'utf8' });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) return `startup: failed\n${result.stderr}`;
+  const s = JSON.parse(line) as { ok: boolean; textMs: number; textRss: number; loadedByText: boolean; engineMs: number; engineRss: number };
+  return [
+    `(f) startup, fresh process: one text PDF read in ${s.textMs.toFixed(0)} ms, RSS ${s.textRss.toFixed(0)} MiB, OCR engine loaded: ${s.loadedByText ? 'YES (defect)' : 'no'}`,
+    `    then the OCR engine loaded in ${s.engineMs.toFixed(0)} ms, RSS ${s.engineRss.toFixed(0)} MiB (+${(s.engineRss - s.textRss).toFixed(0)} MiB): what the first scan of a run pays`,
+  ].join('\n');
 }
 
 function measurePdftotext(files: readonly string[], pages: number): Measurement | null {
@@ -179,6 +217,10 @@ async function main(argv: readonly string[]): Promise<void> {
     await runChild(argv[1] as Mode, argv.slice(2));
     return;
   }
+  if (argv[0] === '--startup') {
+    await runStartupChild(argv[1] as string);
+    return;
+  }
   const files = argv.length > 0 ? listPdfs(argv) : defaultInputs();
   if (files.length === 0) throw new Error('bench: no PDF files found');
   const pages = await countPages(files);
@@ -190,6 +232,24 @@ async function main(argv: readonly string[]): Promise<void> {
   else process.stderr.write('bench: pdftotext not installed (apt-get install poppler-utils); (c) skipped\n');
   ms.push(measureInChild('tables', '(d) selfeval tables core', files, pages));
   process.stdout.write(`${report(ms, files.length)}\n`);
+  const scans = scannedInputs();
+  if (scans.length > 0 && process.env.BENCH_OCR !== '0') {
+    const scanPages = await countPages(scans);
+    const ocr = measureInChild('ocr', '(e) OCR pipeline on scans', scans, scanPages);
+    const rate = pagesPerSecond(ocr);
+    // The OCR engine runs one intra-op thread per worker: a batch with --jobs = cores scales by the cores.
+    const cores = (await import('node:os')).availableParallelism();
+    const hours = 10_000 / (rate * cores) / 3600;
+    process.stdout.write(
+      [
+        '',
+        `(e) OCR: ${scans.length} scanned files, ${scanPages} pages, ${rate.toFixed(3)} pages/s (${(1 / rate).toFixed(1)} s a page) in one process, median of ${OCR_REPEAT}, peak RSS ${ocr.peakRssMb?.toFixed(0) ?? '—'} MiB, failed ${ocr.failures}`,
+        `    ratio OCR / text pipeline (pages/s)   ${(rate / pagesPerSecond(ms[0] as Measurement)).toFixed(4)}`,
+        `    10,000 scanned pages on ${cores} cores (one worker a core): about ${hours.toFixed(1)} h`,
+      ].join('\n') + '\n',
+    );
+  }
+  process.stdout.write(`${measureStartup(files[0] as string)}\n`);
 }
 
 await main(process.argv.slice(2));

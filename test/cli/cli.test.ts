@@ -52,7 +52,7 @@ describe('selfeval CLI', () => {
     const rows = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows).toHaveLength(3);
     expect(rows.every((r: { ok: boolean }) => r.ok)).toBe(true);
-  });
+  }, 120_000);
 
   it('one bad file does not stop the batch: the others are written and the exit code is 1', async () => {
     const bad = join(dir, 'broken.pdf');
@@ -67,20 +67,20 @@ describe('selfeval CLI', () => {
     const rows = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r: { ok: boolean }) => r.ok)).toEqual([false, true, false]);
     expect(JSON.parse(readFileSync(join(out, 'baiyun-2023-report.txt.json'), 'utf8')).declared.total).toBe(98.57);
-  });
+  }, 120_000);
 
-  it('a batch with a scan, a truncated, an encrypted and a non-PDF file names each problem and writes the rest', async () => {
+  it('a batch with a scan (OCR off), a truncated, an encrypted and a non-PDF file names each problem and writes the rest', async () => {
     const fixtures = join(SAMPLES, '..', 'test', 'fixtures', 'pdf');
     const bad = ['zengcheng-2022-table.scanned.pdf', 'truncated.pdf', 'encrypted.pdf', 'not-a-pdf.pdf'].map((f) => join(fixtures, f));
     const out = join(dir, 'out');
-    const { code, err } = await run(['extract', ...bad, join(SAMPLES, 'panyu-2024-table-explanation.libreoffice.pdf'), '--out', out, '--no-progress']);
+    const { code, err } = await run(['extract', ...bad, join(SAMPLES, 'panyu-2024-table-explanation.libreoffice.pdf'), '--out', out, '--no-progress', '--ocr', 'never']);
     expect(code).toBe(1);
     const rows = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((r: { error: { code: string } | null }) => r.error?.code ?? 'ok')).toEqual(['NO_TEXT_LAYER', 'TRUNCATED', 'ENCRYPTED', 'CORRUPT', 'ok']);
     expect(err).toContain('扫描件无文本层，需要 OCR');
     for (const f of ['zengcheng-2022-table.scanned.pdf', 'truncated.pdf', 'encrypted.pdf', 'not-a-pdf.pdf']) expect(err).toContain(f);
     expect(JSON.parse(readFileSync(join(out, 'panyu-2024-table-explanation.libreoffice.pdf.json'), 'utf8')).declared.total).toBe(99.52);
-  }, 60_000);
+  }, 180_000);
 
   it('usage errors exit 2', async () => {
     expect((await run(['extract', join(SAMPLES, 'liwan-2023-table.txt')])).code).toBe(2);

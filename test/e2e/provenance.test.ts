@@ -79,7 +79,7 @@ function valuesOf(doc: Document): Checked[] {
   for (const [key, p] of Object.entries(doc.declared.provenance)) out.push({ what: `declared ${key}`, provenance: p, expect: [p.text] });
   for (const [key, f] of Object.entries(doc.facts)) out.push({ what: `fact ${key}`, provenance: f.provenance, expect: [f.provenance.text] });
   // A pair cut by a page break points at its larger part: check the part on the page it names.
-  for (const t of doc.targets) out.push({ what: `target ${t.index}`, provenance: t.provenance, expect: [t.target.text, t.actual.text].map((s) => s.slice(-30)), anyOf: true });
+  for (const t of doc.targets) out.push({ what: `target ${t.index}`, provenance: t.provenance, expect: [t.target?.text ?? '', t.actual.text].filter(Boolean).map((s) => s.slice(-30)), anyOf: true });
   for (const i of doc.indicators) {
     if (doc.kind !== 'self-evaluation-table') continue;
     out.push({ what: `indicator ${i.rubricId} ${i.part ?? ''}`, provenance: i.provenance, expect: i.provenance.text.split(' ').filter(Boolean) });

@@ -21,10 +21,10 @@ describe('explanation extractor', () => {
     });
     const byName = (n: string) => doc.targets.find((t) => t.name === n);
     expect(byName('企业技术改造项目备案审批办理')).toMatchObject({ target: { value: 3, unit: '个工作日', comparator: '<=' } });
-    expect(byName('全社会研发投入强度')).toMatchObject({ target: { value: 3, unit: '%', comparator: '>=' }, actual: { value: 3.54 } });
+    expect(byName('全社会研发投入强度')).toMatchObject({ target: { value: 0.03, unit: '%', comparator: '>=' }, actual: { value: 0.0354 } });
     expect(byName('实际利用外资')).toMatchObject({ target: { value: 11, unit: '亿元' }, actual: { value: 13.98 } });
     // A target written with two measures is read in the unit its actual shares; a negative actual keeps its sign.
-    expect(byName('支持整车企业扩生产促消费去库存')).toMatchObject({ target: { value: 0, unit: '%', comparator: '<' }, actual: { value: -45.81, unit: '%' } });
+    expect(byName('支持整车企业扩生产促消费去库存')).toMatchObject({ target: { value: 0, unit: '%', comparator: '<' }, actual: { value: -0.4581, unit: '%' } });
     expect(byName('项目资金成本控制不超预算')).toMatchObject({ target: { qualitative: true }, actual: { qualitative: true } });
     // 实际达到 X states what was reached: no comparator.
     expect(byName('促进汽车产业相关企业产值')).toMatchObject({ actual: { value: 1044.65, comparator: null } });

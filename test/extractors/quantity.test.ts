@@ -18,9 +18,19 @@ import type { Comparator } from '../../src/schema/quantity.js';
 
 type Row = [text: string, value: number | null, unit: string | null, comparator: Comparator | null];
 
+/**
+ * The tables below list numbers as printed (12.70% → 12.7); the contract stores % and ‰ as fractions
+ * (0.127), to 12 significant digits so that 92.97 / 100 is 0.9297.
+ */
+function asStored(value: number | null, unit: string | null): number | null {
+  if (value === null) return null;
+  const divisor = unit === '%' ? 100 : unit === '‰' ? 1000 : 1;
+  return Number.parseFloat((value / divisor).toPrecision(12)) + 0;
+}
+
 function expectQuantity(text: string, value: number | null, unit: string | null, comparator: Comparator | null, preferUnit?: string) {
   const q = parseQuantity(text, { preferUnit: preferUnit ?? null });
-  expect(q).toEqual({ text: text.trim(), value, unit, comparator, qualitative: value === null });
+  expect(q).toEqual({ text: text.trim(), value: asStored(value, unit), unit, comparator, qualitative: value === null, date: null });
 }
 
 describe('toHalfWidth', () => {
@@ -111,7 +121,7 @@ describe('parseQuantity: baiyun-2023-report 年度目标值 / 年度实际值', 
     ['项目资金成本控制不超预算', '不超 without a number'],
     ['2023年度无新增项目', 'year only'],
   ])('qualitative: %s (%s)', (text) => {
-    expect(parseQuantity(text)).toEqual({ text, value: null, unit: null, comparator: null, qualitative: true });
+    expect(parseQuantity(text)).toEqual({ text, value: null, unit: null, comparator: null, qualitative: true, date: null });
   });
 
   it('takes the measure in preferUnit when the text holds several', () => {
@@ -200,9 +210,16 @@ describe('parseQuantity: comparator words, ranges and other forms', () => {
   });
 });
 
+/** A stored value back in the unit as printed (0.9297 with % → 92.97), to compare with the sentences. */
+function printedValue(value: number | null, unit: string | null): number | null {
+  if (value === null) return null;
+  const factor = unit === '%' ? 100 : unit === '‰' ? 1000 : 1;
+  return Number.parseFloat((value * factor).toPrecision(12)) + 0;
+}
+
 describe('scanQuantities on report sentences', () => {
   const pick = (text: string) =>
-    scanQuantities(text).map((f) => [f.quantity.value, f.quantity.unit, f.quantity.comparator, text.slice(f.start, f.end)]);
+    scanQuantities(text).map((f) => [printedValue(f.quantity.value, f.quantity.unit), f.quantity.unit, f.quantity.comparator, text.slice(f.start, f.end)]);
 
   it('zengcheng-2022-report budget lines (wrapped, blank lines between)', () => {
     const text =
@@ -268,7 +285,7 @@ describe('scanQuantities on report sentences', () => {
     const text = '预算执行率 ９２.９７％，结余 １，６１６ 元';
     const found = scanQuantities(text);
     expect(found.map((f) => [f.quantity.value, f.quantity.unit, text.slice(f.start, f.end)])).toEqual([
-      [92.97, '%', '９２.９７％'],
+      [0.9297, '%', '９２.９７％'],
       [1616, '元', '１，６１６ 元'],
     ]);
   });
@@ -290,13 +307,14 @@ describe('toWan and toFraction', () => {
     expect(toWan(value, unit)).toBe(expected);
   });
 
+  // A stored rate is already a fraction (the parser divides); toFraction only says whether it is a rate.
   it.each<[number | null, string | null, number | null]>([
-    [5, '%', 0.05],
-    [92.97, '%', 0.9297],
-    [0.96, '%', 0.0096],
-    [-45.81, '%', -0.4581],
-    [3, '‰', 0.003],
+    [0.05, '%', 0.05],
+    [0.9297, '%', 0.9297],
+    [-0.4581, '%', -0.4581],
+    [0.003, '‰', 0.003],
     [110, '亿元', null],
+    [3, null, null],
     [null, '%', null],
   ])('toFraction(%j %j) → %j', (value, unit, expected) => {
     expect(toFraction({ value, unit })).toBe(expected);

@@ -18,7 +18,7 @@ describe('report extractor', () => {
     const trade = doc.targets.find((t) => t.name === '全区外贸进出口增长');
     expect(trade).toMatchObject({
       category: 'benefit', index: 4,
-      target: { value: 5, unit: '%', comparator: '>=' }, actual: { value: 12.7, unit: '%' },
+      target: { value: 0.05, unit: '%', comparator: '>=' }, actual: { value: 0.127, unit: '%' },
       overCompletionReason: '年度目标值由市商务局下达，我区完成情况较好。',
     });
     expect(doc.targets.find((t) => t.name === '工业投资')).toMatchObject({ target: { value: 110, unit: '亿元' }, actual: { value: 102.59 }, unmetReason: '部分项目投资未达预期。' });

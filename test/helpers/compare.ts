@@ -40,16 +40,19 @@ const squeeze = (s: string | null): string | null => (s === null ? null : s.repl
  * source and extraction warnings differ by format; text is compared without whitespace (wrapping).
  */
 export function twinProjection(doc: Document): unknown {
-  const q = (x: Document['targets'][number]['target']) => ({ value: x.value, unit: x.unit, comparator: x.comparator, qualitative: x.qualitative });
+  const q = (x: Document['targets'][number]['target'] | Document['indicators'][number]['actual']) => (x === null ? null : { value: x.value, unit: x.unit, comparator: x.comparator, qualitative: x.qualitative, date: x.date });
   return {
     kind: doc.kind,
-    department: { name: squeeze(doc.department.name), region: doc.department.region, inferred: doc.department.inferred },
+    department: { name: squeeze(doc.department.name), key: squeeze(doc.department.key), region: doc.department.region, inferred: doc.department.inferred },
+    region: doc.region === null ? null : { province: doc.region.province, city: doc.region.city, county: doc.region.county, code: doc.region.code },
+    project: doc.project === null ? null : { name: squeeze(doc.project.name), code: doc.project.code, supervisor: squeeze(doc.project.supervisor), implementer: squeeze(doc.project.implementer) },
     fiscalYear: doc.fiscalYear,
     goals: { overall: squeeze(doc.goals.overall), completion: squeeze(doc.goals.completion), unmetReasons: squeeze(doc.goals.unmetReasons), tasks: doc.goals.tasks.map((t) => ({ index: t.index, goal: squeeze(t.goal), completion: squeeze(t.completion), unmetReason: squeeze(t.unmetReason) })) },
     budget: { ...doc.budget, lines: doc.budget.lines.map((l) => ({ label: squeeze(l.label), amount: l.amount })) },
     indicators: doc.indicators.map((i) => ({
       level1: i.level1, level1Weight: i.level1Weight, level2: i.level2, level2Weight: i.level2Weight, name: squeeze(i.name),
-      rubricId: i.rubricId, part: i.part, weight: i.weight, declaredScore: i.declaredScore, scoreInferred: i.scoreInferred,
+      rubricId: i.rubricId, part: i.part, role: i.role, weight: i.weight, declaredScore: i.declaredScore, scoreInferred: i.scoreInferred,
+      target: q(i.target), initialTarget: q(i.initialTarget), actual: q(i.actual), coefficient: i.coefficient, core: i.core, notApplicable: i.notApplicable,
       explanation: squeeze(i.explanation), criteria: squeeze(i.criteria), basis: squeeze(i.basis),
       shortfallReason: squeeze(i.shortfallReason), improvement: squeeze(i.improvement), note: squeeze(i.note),
     })),
@@ -57,6 +60,7 @@ export function twinProjection(doc: Document): unknown {
     declared: { total: doc.declared.total, grade: doc.declared.grade, byLevel1: doc.declared.byLevel1, byCategory: doc.declared.byCategory },
     facts: Object.fromEntries(Object.entries(doc.facts).map(([k, f]) => [k, f.value])),
     verification: {
+      scope: doc.verification.scope, summary: doc.verification.summary,
       declaredTotal: doc.verification.declaredTotal, indicatorSum: doc.verification.indicatorSum, recomputedTotal: doc.verification.recomputedTotal,
       checks: doc.verification.checks.map((c) => ({ rubricId: c.rubricId, declared: c.declared, recomputed: c.recomputed, status: c.status })),
       findings: doc.verification.findings.map((f) => `${f.code}:${f.indicator ?? ''}`).sort(),

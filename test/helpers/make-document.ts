@@ -1,5 +1,6 @@
+import { departmentKey } from '../../extractors/shared/department.js';
 import { Document, SCHEMA_VERSION } from '../../src/schema/index.js';
-import type { Fact, Indicator, Provenance, Quantity, Target } from '../../src/schema/index.js';
+import type { Fact, FactUnit, Indicator, Provenance, Quantity, Target } from '../../src/schema/index.js';
 
 /** Hand-made documents for scorer tests: a valid empty Document whose fields tests fill in. */
 
@@ -7,16 +8,17 @@ export function prov(text: string, page: number | null = 1): Provenance {
   return { page, bbox: null, text };
 }
 
-export function fact(value: number, text: string): Fact {
-  return { value, text, provenance: prov(text) };
+/** A fact; its unit follows the text (a percentage is a ratio, else 万元) unless given. */
+export function fact(value: number, text: string, unit: FactUnit = /[%‰]/u.test(text) ? 'ratio' : '万元'): Fact {
+  return { value, unit, text, provenance: prov(text) };
 }
 
 export function quantity(text: string, value: number | null, unit: string | null, comparator: Quantity['comparator'] = null): Quantity {
-  return { text, value, unit, comparator, qualitative: false };
+  return { text, value, unit, comparator, qualitative: false, date: null };
 }
 
 export function qualitative(text: string): Quantity {
-  return { text, value: null, unit: null, comparator: null, qualitative: true };
+  return { text, value: null, unit: null, comparator: null, qualitative: true, date: null };
 }
 
 export function target(category: Target['category'], index: number, name: string, goal: Quantity, actual: Quantity): Target {
@@ -33,6 +35,13 @@ export function indicator(fields: Partial<Indicator> & Pick<Indicator, 'rubricId
     rubricName: null,
     part: null,
     scoreInferred: false,
+    role: null,
+    target: null,
+    initialTarget: null,
+    actual: null,
+    coefficient: null,
+    core: null,
+    notApplicable: false,
     explanation: null,
     criteria: null,
     basis: null,
@@ -60,23 +69,28 @@ export interface DocumentFields {
 export function makeDocument(fields: DocumentFields = {}): Document {
   const document: Document = {
     schemaVersion: SCHEMA_VERSION,
-    source: { path: fields.path ?? 'samples/test.pdf', sha256: '0'.repeat(64), format: 'pdf', pageCount: 1, producer: null },
+    source: { path: fields.path ?? 'samples/test.pdf', sha256: '0'.repeat(64), format: 'pdf', pageCount: 1, producer: null, ocrPages: [] },
     kind: fields.kind ?? (fields.indicators?.length ? 'self-evaluation-table' : 'self-evaluation-report'),
-    department: { name: fields.name ?? null, region: fields.region ?? null, inferred: false, provenance: null },
+    classification: { score: 1, evidence: [] },
+    department: { name: fields.name ?? null, key: departmentKey(fields.name ?? null), region: fields.region ?? null, inferred: false, provenance: null },
+    region: null,
+    project: null,
     fiscalYear: fields.fiscalYear ?? null,
+    fiscalYearProvenance: null,
     goals: { overall: null, completion: null, unmetReasons: null, tasks: [] },
     budget: {
       total: null, initial: null, basic: null, project: null, specialFunds: null, otherDevelopment: null,
       fiscalAppropriation: null, otherFunds: null, districtLevel: null, transfers: null, actualSpending: null,
-      executionRate: null, carryover: null, lines: [],
+      executionRate: null, carryover: null, lines: [], splits: [],
     },
     indicators: fields.indicators ?? [],
     targets: fields.targets ?? [],
     declared: { total: null, grade: null, byLevel1: {}, byCategory: {}, provenance: {}, ...fields.declared },
     facts: fields.facts ?? {},
     verification: {
-      rubric: null, declaredTotal: null, indicatorSum: null, recomputedTotal: null,
+      rubric: null, scope: 'structural', declaredTotal: null, indicatorSum: null, recomputedTotal: null,
       grade: { declared: null, fromDeclaredTotal: null, fromRecomputedTotal: null }, checks: [], findings: [],
+      summary: { ok: 0, mismatch: 0, unverifiable: 0, missing: 0, notApplicable: 0, pointsVerified: 0, pointsTotal: null },
     },
     warnings: [],
   };

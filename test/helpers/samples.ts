@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractBytes } from '../../src/pipeline/run.js';
 import type { Document } from '../../src/schema/document.js';
@@ -8,7 +8,9 @@ export const SAMPLES = join(ROOT, 'samples');
 export const GOLDEN = join(ROOT, 'golden');
 
 export function sampleFiles(): string[] {
-  return readdirSync(SAMPLES).filter((f) => !f.startsWith('.') && !f.endsWith('.md')).sort();
+  return readdirSync(SAMPLES)
+    .filter((f) => !f.startsWith('.') && !f.endsWith('.md') && statSync(join(SAMPLES, f)).isFile())
+    .sort();
 }
 
 /** The document id of a sample: `zengcheng-2022-table.chromium.pdf` → `zengcheng-2022-table`. */

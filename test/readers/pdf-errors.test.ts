@@ -40,8 +40,8 @@ describe('PDF errors', { timeout: 60_000 }, () => {
     expect((await errorOf(pdfReader.read(new Uint8Array(0)))).code).toBe('CORRUPT');
   });
 
-  it('reports the scanned table as NO_TEXT_LAYER (扫描件无文本层，需要 OCR)', async () => {
-    const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/zengcheng-2022-table.scanned.pdf'), { fileName: 'scan.pdf' }));
+  it('reports the scanned table as NO_TEXT_LAYER (扫描件无文本层，需要 OCR) when OCR is off', async () => {
+    const error = await errorOf(pdfReader.read(bytesOf('test/fixtures/pdf/zengcheng-2022-table.scanned.pdf'), { fileName: 'scan.pdf', ocr: 'never' }));
     expect(error.code).toBe('NO_TEXT_LAYER');
     expect(error.message).toContain('扫描件无文本层，需要 OCR');
   }, 60_000);

@@ -3,11 +3,11 @@ import { qualitative, quantity, target } from '../helpers/make-document.js';
 
 /** baiyun-2023-report: the six 效益指标 as the report lists them (年度目标值 / 年度实际值). */
 export const BAIYUN_BENEFIT_TARGETS: Target[] = [
-  target('benefit', 1, '规上工业总产值', quantity('实现同比增长7%', 7, '%'), quantity('实现同比增长7.1%', 7.1, '%')),
+  target('benefit', 1, '规上工业总产值', quantity('实现同比增长7%', 0.07, '%'), quantity('实现同比增长7.1%', 0.071, '%')),
   target('benefit', 2, '工业投资', quantity('110亿元', 110, '亿元'), quantity('102.59亿元', 102.59, '亿元')),
-  target('benefit', 3, '社零消费总额', quantity('同比增长7%以上', 7, '%', '>='), quantity('同比增长8.6%', 8.6, '%')),
+  target('benefit', 3, '社零消费总额', quantity('同比增长7%以上', 0.07, '%', '>='), quantity('同比增长8.6%', 0.086, '%')),
   {
-    ...target('benefit', 4, '全区外贸进出口增长', quantity('≥5%', 5, '%', '>='), quantity('12.70%', 12.7, '%')),
+    ...target('benefit', 4, '全区外贸进出口增长', quantity('≥5%', 0.05, '%', '>='), quantity('12.70%', 0.127, '%')),
     overCompletionReason: '年度目标值由市商务局下达，我区完成情况较好。',
   },
   target(

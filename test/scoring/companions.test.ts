@@ -24,3 +24,18 @@ describe('sameDepartmentAndYear', () => {
     expect(normalizeDepartmentName('区委办公室')).toBe('区委办公室');
   });
 });
+
+describe('sameDepartmentAndYear beyond Guangzhou', () => {
+  it('pairs a county bureau’s table and report, and keeps apart the same bureau of two counties', () => {
+    const table = doc('白溪县水利局', 2022, '白溪县');
+    expect(sameDepartmentAndYear(table, doc('白溪县水利局', 2022, null))).toBe(true);
+    expect(sameDepartmentAndYear(table, doc('桂源县水利局', 2022, null))).toBe(false);
+    expect(sameDepartmentAndYear(doc('重庆市渝岭区城市管理局', 2021), doc('渝岭区城市管理局', 2021))).toBe(true);
+  });
+
+  it('keeps 市场监督管理局 and 城市管理局 whole', () => {
+    expect(normalizeDepartmentName('市场监督管理局')).toBe('市场监督管理局');
+    expect(normalizeDepartmentName('燕州市滦东区统计局')).toBe('统计局');
+    expect(normalizeDepartmentName('湖南省沅溪县枫木乡人民政府')).toBe('枫木乡人民政府');
+  });
+});

@@ -26,7 +26,7 @@ describe('zengcheng-2022-table', () => {
 
   it('finds no grade ticked where 91.41 is 优', () => {
     expect(verification.grade).toMatchObject({ declared: null, fromDeclaredTotal: '优' });
-    expect(byCode(verification.findings, 'GRADE_MISMATCH')).toMatchObject([{ severity: 'warning', expected: '优', actual: null }]);
+    expect(byCode(verification.findings, 'GRADE_MISMATCH')).toMatchObject([{ severity: 'warning', expected: null, actual: 91.41, message: expect.stringContaining('对应“优”') }]);
   });
 
   it('rejects 0.80 of 1 on the binary 采购内控制度建设 (and 0.50 on 合同备案时效性)', () => {
@@ -81,7 +81,7 @@ describe('zengcheng-2022-table', () => {
     expect(v.checks.find((c) => c.rubricId === 'budget-execution')).toMatchObject({ recomputed: 2.5, status: 'mismatch' });
     expect(v.recomputedTotal).toBe(89.27);
     expect(v.grade.fromRecomputedTotal).toBe('良');
-    expect(byCode(v.findings, 'GRADE_MISMATCH').map((f) => f.expected)).toContain('良');
+    expect(byCode(v.findings, 'GRADE_MISMATCH').map((f) => f.message)).toContain('按复核后的得分 89.27 分，评价等级应为“良”，而不是“优”');
   });
 });
 
@@ -187,6 +187,7 @@ describe('liwan-2023-table', () => {
   ];
   const document = makeDocument({
     kind: 'self-evaluation-table',
+    name: '广州市荔湾区协作办公室',
     region: null,
     fiscalYear: 2023,
     indicators: rows,
@@ -231,6 +232,7 @@ describe('unknown rows and weights', () => {
   it('scores a 2023 document with 专项效能 rows by gz-2022 and warns', () => {
     const document = makeDocument({
       fiscalYear: 2023,
+      name: '广州市增城区科技工业商务和信息化局',
       region: '增城区',
       indicators: [indicator({ rubricId: 'special-funds-execution', name: '专项资金支出率', weight: 5, declaredScore: 5 })],
     });

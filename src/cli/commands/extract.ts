@@ -1,54 +1,165 @@
-import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
-import { collectInputs, runBatch, type BatchRow } from '../../pipeline/batch.js';
+/**
+ * `selfeval extract <files or folders…> --out DIR`: the auditor's bulk import. Exit codes: 0 every
+ * file read; 1 some failed (the others written); 2 usage; 3 the output folder or database cannot be
+ * written; 4 `--fail-on` found a finding of that severity; 130 interrupted (Ctrl-C).
+ */
+import { buffer } from 'node:stream/consumers';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { writeBatchCsv } from '../../output/csv.js';
+import { DatabaseError, importBatch, openDatabase, type ImportResult } from '../../output/sqlite.js';
+import { collectInputs, OutputFolderError, runBatch, toolVersion, type BatchResult, type ResultLine } from '../../pipeline/batch.js';
+import { defaultJobs } from '../../pipeline/pool.js';
+import type { OcrMode } from '../../pipeline/run.js';
 import { formatTable } from '../format.js';
+import { ocrOption } from '../ocr-option.js';
+import { createProgress, lineCells } from '../progress.js';
 
-function fmt(n: number | null): string {
-  return n === null ? '—' : String(n);
+interface ExtractOptions {
+  out: string;
+  jobs?: number;
+  db?: string;
+  force?: boolean;
+  prune?: boolean;
+  timeout: number;
+  maxMemory: number;
+  quiet?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+  failOn?: 'error' | 'warning';
+  progress: boolean;
+  ocr: OcrMode;
 }
+
+function positiveInteger(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/u.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`${name} 必须是正整数：${value}`);
+    return Number(value);
+  };
+}
+
+const HELP_AFTER = `
+示例：
+  selfeval extract 增城区/ --out out                     读取整个文件夹（含子文件夹）
+  selfeval extract a.pdf b.docx --out out --jobs 2       指定文件，2 个线程
+  selfeval extract 增城区/ --out out --db audit.sqlite   同时写入 SQLite 数据库
+  cat x.pdf | selfeval extract - --out out               从标准输入读取
+  selfeval extract 增城区/ --out out --fail-on error     有 error 级问题时退出码为 4（用于 CI）
+
+输出：DIR/<文件名>.json、DIR/results.jsonl，以及 documents.csv、indicators.csv、targets.csv、
+findings.csv、errors.csv、skipped.csv（UTF-8 带 BOM，可直接用 Excel 打开）。
+再次运行到同一输出文件夹时，内容未变的文件不会重读（--force 全部重读）。
+退出码：0 全部读取；1 部分文件失败；2 用法错误；3 输出文件夹或数据库无法写入；4 --fail-on 命中；130 被中断。`;
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('read files or folders into DIR/<file name>.json and DIR/results.jsonl')
-    .argument('<paths...>', 'files or folders')
-    .requiredOption('-o, --out <dir>', 'output folder')
-    .option('-j, --jobs <n>', 'files read at the same time', '2')
-    .option('--no-progress', 'no progress bar')
-    .action(async (paths: string[], opts: { out: string; jobs: string; progress: boolean }) => {
-      const files = await collectInputs(paths);
-      if (files.length === 0) {
-        process.stderr.write(`selfeval: 没有找到可读取的文件：${paths.join(' ')}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const bar = opts.progress && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }) : null;
-      bar?.start(files.length, 0, { file: '' });
-      const rows = await runBatch(files, {
-        outDir: opts.out,
-        concurrency: Math.max(1, Number.parseInt(opts.jobs, 10) || 2),
-        onResult: (row, done) => bar?.update(done, { file: row.file }),
-      });
-      bar?.stop();
-      process.stdout.write(`${summaryTable(rows)}\n`);
-      const failed = rows.filter((r) => !r.ok);
-      for (const r of failed) process.stderr.write(`错误 ${r.error?.message ?? r.file}\n`);
-      process.stdout.write(`${rows.length - failed.length}/${rows.length} 个文件已读取，结果在 ${opts.out}/results.jsonl\n`);
-      process.exitCode = failed.length > 0 ? 1 : 0;
+    .description('批量读取文件或文件夹，输出 JSON、CSV（以及可选的 SQLite），并复核自评分数')
+    .argument('<paths...>', '文件或文件夹（- 表示标准输入）')
+    .requiredOption('-o, --out <dir>', '输出文件夹')
+    .option('-j, --jobs <n>', `同时读取的线程数（默认为 CPU 核数，本机 ${defaultJobs()}）`, positiveInteger('--jobs'))
+    .option('--db <file>', '同时写入 SQLite 数据库文件')
+    .option('--force', '全部重读，即使上次已完成')
+    .option('--prune', '删除输出文件夹中已不在本次输入里的旧输出')
+    .option('--timeout <seconds>', '每个文件的读取时限（秒）', positiveInteger('--timeout'), 120)
+    .option('--max-memory <MB>', '每个线程的内存上限（MB）', positiveInteger('--max-memory'), 1024)
+    .option('-q, --quiet', '只输出错误和最后的统计')
+    .option('-v, --verbose', '逐个列出跳过的文件和错误详情')
+    .option('--json', '只输出机器可读的 JSON 结果')
+    .addOption(new Option('--fail-on <severity>', '存在该级别（或更严重）的问题时退出码为 4').choices(['error', 'warning']))
+    .option('--no-progress', '不显示进度条')
+    .addOption(ocrOption())
+    .addHelpText('after', HELP_AFTER)
+    .action(async (paths: string[], opts: ExtractOptions) => {
+      process.exitCode = await extract(paths, opts);
     });
 }
 
-export function summaryTable(rows: readonly BatchRow[]): string {
-  return formatTable(
-    ['file', 'kind', 'department', 'year', 'declared', 'recomputed', 'errors/warnings'],
-    rows.map((r) => [
-      r.file,
-      r.ok ? (r.kind ?? '') : `FAILED ${r.error?.code ?? ''}`,
-      r.department ?? '—',
-      fmt(r.fiscalYear),
-      fmt(r.declaredTotal),
-      fmt(r.recomputedTotal),
-      r.ok ? `${r.errors}/${r.warnings}` : '—',
-    ]),
-  );
+async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
+  const out = (text: string): void => void process.stdout.write(text);
+  const err = (text: string): void => void process.stderr.write(text);
+  const inputs = await collectInputs(paths);
+  if (inputs.files.length === 0) {
+    err(`selfeval: 没有找到可读取的文件：${paths.join(' ')}\n`);
+    for (const s of inputs.skipped) err(`  跳过 ${s.file}：${s.detail}\n`);
+    return 2;
+  }
+  const mode = opts.json || opts.quiet ? 'none' : opts.progress && process.stderr.isTTY ? 'bar' : 'lines';
+  const progress = createProgress(mode, opts.verbose === true, out);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let result: BatchResult;
+  let imported: ImportResult | null = null;
+  try {
+    const db = opts.db ? openDatabase(opts.db) : null;
+    try {
+      result = await runBatch(inputs, {
+        outDir: opts.out,
+        ocr: opts.ocr,
+        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+        force: opts.force === true,
+        prune: opts.prune === true,
+        timeoutMs: opts.timeout * 1000,
+        maxHeapMb: opts.maxMemory,
+        readStdin: async () => new Uint8Array(await buffer(process.stdin)),
+        signal: controller.signal,
+        onEvent: (e) => progress.onEvent(e),
+      });
+      progress.stop();
+      if (!result.interrupted) {
+        await writeBatchCsv(opts.out, result.lines, result.skipped);
+        if (db) {
+          const summary = { tool: toolVersion(), outDir: opts.out, read: result.read, resumed: result.resumed, skipped: result.skipped.length };
+          imported = await importBatch(db, opts.out, result.lines, summary, opts.prune === true);
+        }
+      }
+    } finally {
+      db?.close();
+    }
+  } catch (error) {
+    progress.stop();
+    if (error instanceof OutputFolderError || error instanceof DatabaseError) {
+      err(`selfeval: ${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  const failed = result.lines.filter((l) => !l.ok);
+  if (opts.json) {
+    out(`${JSON.stringify({ out: opts.out, interrupted: result.interrupted, files: result.lines.length, read: result.read, resumed: result.resumed, failed: failed.length, skipped: result.skipped, stale: result.stale, results: result.lines }, null, 2)}\n`);
+  } else {
+    report(result, opts, imported, out, err);
+  }
+  if (result.interrupted) return 130;
+  if (failed.length > 0) return 1;
+  if (opts.failOn && failsOn(result.lines, opts.failOn)) return 4;
+  return 0;
+}
+
+function failsOn(lines: readonly ResultLine[], severity: 'error' | 'warning'): boolean {
+  return lines.some((l) => l.ok && (l.errors > 0 || (severity === 'warning' && l.warnings > 0)));
+}
+
+function report(result: BatchResult, opts: ExtractOptions, imported: ImportResult | null, out: (t: string) => void, err: (t: string) => void): void {
+  const failed = result.lines.filter((l) => !l.ok);
+  if (!opts.quiet && (result.lines.length <= 100 || opts.verbose)) out(`${summaryTable(result.lines)}\n`);
+  for (const r of failed) err(`错误 ${r.error?.message ?? r.file}\n`);
+  if (result.interrupted) {
+    err(`已中断：${result.lines.length} 个文件已完成并保存；再次运行同一命令会从中断处继续。\n`);
+    return;
+  }
+  const ok = result.lines.length - failed.length;
+  out(`${ok}/${result.lines.length} 个文件已读取（本次读取 ${result.read}，沿用上次 ${result.resumed}），结果在 ${opts.out}/results.jsonl\n`);
+  if (result.skipped.length > 0) out(`跳过 ${result.skipped.length} 个文件，原因见 ${opts.out}/skipped.csv\n`);
+  if (result.stale.length > 0) {
+    out(result.pruned ? `已删除 ${result.stale.length} 个不再属于输入的旧输出\n` : `${result.stale.length} 个旧输出不属于本次输入，使用 --prune 删除\n`);
+  }
+  if (imported) out(`数据库 ${opts.db}：导入 ${imported.imported} 个文件，未变 ${imported.unchanged} 个${imported.removed > 0 ? `，删除 ${imported.removed} 个` : ''}\n`);
+}
+
+export function summaryTable(rows: readonly ResultLine[]): string {
+  return formatTable(['file', 'kind', 'department', 'year', 'declared', 'recomputed', 'errors/warnings', 'ok/mismatch/unverifiable/missing'], rows.map(lineCells));
 }

@@ -1,8 +1,8 @@
 /**
- * `selfeval tables <files…> [--pages 1,3-end] [--format md|json|csv]`: print every table found,
- * one file at a time. PDFs go through the per-page table finder (ruled, then unruled), with page
- * furniture left out and tables continued across page breaks joined; other formats through their
- * reader. A file that cannot be read is reported on stderr and the others still print; the exit
+ * `selfeval tables <files…> [--pages 1,3-end] [--format md|json|csv] [--ocr auto|always|never]`:
+ * print every table found, one file at a time. PDFs go through the per-page table finder (ruled,
+ * then unruled; scanned pages by OCR), with page furniture left out and tables continued across
+ * page breaks joined; other formats through their reader. A file that cannot be read is reported on stderr and the others still print; the exit
  * code is 1 when any file failed.
  */
 import { readFile } from 'node:fs/promises';
@@ -15,8 +15,11 @@ import { tablesToCsv, tablesToJsonLines, tablesToMarkdown, type FileTables } fro
 import { detectFormat, readLayout } from '../../readers/index.js';
 import { checkPdfBytes, pageErrorToSelfevalError } from '../../readers/pdf/errors.js';
 import { removeFurniture } from '../../readers/pdf/furniture.js';
+import { readOcrPages } from '../../readers/pdf/ocr-pages.js';
 import { readPdfPages, type PdfPageLayout } from '../../readers/pdf/pages.js';
 import { withPdfDocument } from '../../readers/pdf/pdfjs.js';
+import type { OcrMode } from '../../readers/types.js';
+import { ocrOption } from '../ocr-option.js';
 
 export type TablesFormat = 'json' | 'csv' | 'md';
 
@@ -29,6 +32,8 @@ export interface PageRange {
 export interface TablesOptions {
   /** 1-based pages (or ranges) to read; all pages when absent. */
   pages?: readonly number[] | readonly PageRange[];
+  /** Which PDF pages to read by OCR (default `auto`). */
+  ocr?: OcrMode;
 }
 
 const PAGE_HELP = '格式如 1,3-5、3-end、end 或 all（页码从 1 开始）';
@@ -84,32 +89,38 @@ function assertTextLayer(pages: readonly PdfPageLayout[], fileName: string): voi
   const chars = pages.reduce((n, p) => n + p.textChars, 0);
   const images = pages.reduce((n, p) => n + p.images, 0);
   if (pages.length > 0 && chars < SCAN_CHARS_PER_PAGE * pages.length && images > 0) {
-    const detail = `所读 ${pages.length} 页只有 ${chars} 个字符、${images} 幅图像，是扫描件，表格无法从文本中识别；请先做 OCR`;
+    const detail = `所读 ${pages.length} 页只有 ${chars} 个字符、${images} 幅图像，是扫描件，表格无法从文本中识别；请用 --ocr auto 或 always 识别`;
     throw new SelfevalError('NO_TEXT_LAYER', { file: fileName, detail });
   }
 }
 
 /**
- * The tables of a PDF's pages, in reading order within each page: page furniture (page numbers,
- * running headers) left out, and a table continued on the next page joined into the page where it
- * starts (with `pages` listing every page it covers).
+ * The tables of a PDF's pages, in reading order within each page: scanned pages read by OCR
+ * (`--ocr`, default auto), page furniture (page numbers, running headers) left out, and a table
+ * continued on the next page joined into the page where it starts (with `pages` listing every
+ * page it covers). A scan with OCR turned off says NO_TEXT_LAYER.
  */
-async function pdfTables(bytes: Uint8Array, fileName: string, pages: TablesOptions['pages']): Promise<{ pageCount: number; tables: Table[] }> {
+async function pdfTables(bytes: Uint8Array, fileName: string, options: TablesOptions): Promise<{ pageCount: number; tables: Table[] }> {
   checkPdfBytes(bytes, fileName);
   return withPdfDocument(
     bytes,
     async (doc) => {
       let layouts: PdfPageLayout[];
+      let ocr: Awaited<ReturnType<typeof readOcrPages>>;
       try {
-        layouts = await readPdfPages(doc, pages ? resolvePages(pages, doc.numPages) : undefined);
+        const text = await readPdfPages(doc, options.pages ? resolvePages(options.pages, doc.numPages) : undefined);
+        ocr = await readOcrPages(doc, text, options.ocr ?? 'auto');
+        if (ocr.ocrPages.length === 0) assertTextLayer(text, fileName);
+        layouts = ocr.pages;
       } catch (error) {
         throw pageErrorToSelfevalError(error, null, fileName);
       }
-      assertTextLayer(layouts, fileName);
       const bodyLines = removeFurniture(layouts.map((p) => ({ height: p.height, lines: p.lines })));
       const stitched = stitchTables(
         layouts.map((p, i) => ({ tables: p.tables, height: p.height, lineBoxes: (bodyLines[i] ?? []).flatMap((l) => (l.bbox ? [l.bbox] : [])) })),
       );
+      // OCR'd values carry their confidence, as in the PDF reader.
+      ocr.mark(layouts.map((p, i) => ({ number: p.number, width: p.width, height: p.height, blocks: (stitched[i] ?? []).map((table) => ({ type: 'table' as const, table })) })));
       return { pageCount: doc.numPages, tables: stitched.flat() };
     },
     { fileName },
@@ -121,10 +132,10 @@ export async function tablesFromBytes(bytes: Uint8Array, file: string, options: 
   try {
     const fileName = basename(file);
     if ((await detectFormat(bytes, fileName)) === 'pdf') {
-      const { pageCount, tables } = await pdfTables(bytes, fileName, options.pages);
+      const { pageCount, tables } = await pdfTables(bytes, fileName, options);
       return { file, pages: pageCount, tables };
     }
-    const layout = await readLayout(bytes, { fileName });
+    const layout = await readLayout(bytes, { fileName, ...(options.ocr ? { ocr: options.ocr } : {}) });
     const wanted = options.pages && layout.pageCount !== null ? new Set(resolvePages(options.pages, layout.pageCount)) : null;
     const tables: Table[] = [];
     for (const page of layout.pages) {
@@ -200,7 +211,8 @@ const HELP_AFTER = `
         page 为该行文字所在页，row 为表内从 1 起的行号。以 = + - @ 开头的文字前加 ' 防公式注入。
 
 页码（--pages）：1,3-5 ｜ 3-end（第 3 页到最后一页）｜ end（最后一页）｜ all（默认，全部页）。
-扫描件（无文本层）报 NO_TEXT_LAYER；某个文件读取失败时在 stderr 报告，其余文件照常输出，退出码为 1。
+扫描页（无文本层）默认做 OCR（--ocr auto；always 为每页都做，never 为不做）；不做 OCR 时扫描件报 NO_TEXT_LAYER。
+某个文件读取失败时在 stderr 报告，其余文件照常输出，退出码为 1。
 
 示例：
   selfeval tables report.pdf
@@ -212,18 +224,19 @@ const HELP_AFTER = `
 export function registerTables(program: Command): void {
   program
     .command('tables')
-    .description('找出文件中的全部表格并输出（PDF 的有框线表和无框线表，跨页表合并为一个；以及 HTML/DOCX/XLSX 表格），合并单元格保留为跨行跨列')
+    .description('找出文件中的全部表格并输出（PDF 的有框线表和无框线表，跨页表合并为一个；扫描页可 OCR；以及 HTML/DOCX/XLSX 表格），合并单元格保留为跨行跨列')
     .argument('<files...>', '要读取的文件')
     .option('-p, --pages <list>', `只读这些页（PDF），${PAGE_HELP}`, parsePageList)
     .addOption(new Option('-f, --format <format>', '输出格式：md、json（每行一个表）或 csv（一个矩形表）').choices(['json', 'csv', 'md']).default('md'))
+    .addOption(ocrOption())
     .addHelpText('after', HELP_AFTER)
-    .action(async (files: string[], opts: { pages?: PageRange[]; format: TablesFormat }) => {
+    .action(async (files: string[], opts: { pages?: PageRange[]; format: TablesFormat; ocr: OcrMode }) => {
       // `selfeval tables … | head` closes the pipe early: stop quietly instead of crashing.
       process.stdout.once('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         throw error;
       });
-      const code = await runTables(files, opts.pages ? { pages: opts.pages, format: opts.format } : { format: opts.format });
+      const code = await runTables(files, opts.pages ? { pages: opts.pages, format: opts.format, ocr: opts.ocr } : { format: opts.format, ocr: opts.ocr });
       process.exitCode = Math.max(typeof process.exitCode === 'number' ? process.exitCode : 0, code);
     });
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { chooseCompanions } from '../../pipeline/batch.js';
-import { runOne, verify } from '../../pipeline/run.js';
+import { runOne, verify, type OcrMode } from '../../pipeline/run.js';
 import type { Document } from '../../schema/document.js';
 import { formatTable } from '../format.js';
+import { ocrOption } from '../ocr-option.js';
 
 function cut(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
@@ -17,7 +18,7 @@ export function renderVerification(doc: Document): string {
   out.push(
     formatTable(
       ['rubricId', 'name', 'weight', 'declared', 'recomputed', 'status', 'rule'],
-      v.checks.map((c) => [c.rubricId, cut(c.name, 16), String(c.weight), c.declared === null ? '—' : String(c.declared), c.recomputed === null ? (c.range ? `${c.range[0]}–${c.range[1]}` : '—') : String(c.recomputed), c.status, c.rule]),
+      v.checks.map((c) => [c.rubricId ?? '—', cut(c.name, 16), c.weight === null ? '—' : String(c.weight), c.declared === null ? '—' : String(c.declared), c.recomputed === null ? (c.range ? `${c.range[0]}–${c.range[1]}` : '—') : String(c.recomputed), c.status, c.rule]),
     ),
   );
   out.push('');
@@ -33,14 +34,15 @@ export function registerVerify(program: Command): void {
     .argument('<file>', 'the document to verify')
     .option('-w, --with <files...>', 'companion documents of the same department and year (e.g. the report of a table)')
     .option('--json', 'print the verification as JSON')
-    .action(async (file: string, opts: { with?: string[]; json?: boolean }) => {
+    .addOption(ocrOption())
+    .action(async (file: string, opts: { with?: string[]; json?: boolean; ocr: OcrMode }) => {
       const companions: Document[] = [];
       for (const other of opts.with ?? []) {
-        const r = await runOne(other);
+        const r = await runOne(other, [], { ocr: opts.ocr });
         if (r.ok) companions.push(r.document);
         else process.stderr.write(`错误 ${r.error.message}\n`);
       }
-      const first = await runOne(file);
+      const first = await runOne(file, [], { ocr: opts.ocr });
       // Only documents of the same department and year are companions (one per kind).
       const result = first.ok && companions.length > 0 ? { ...first, document: verify(first.document, chooseCompanions(first.document, companions)) } : first;
       if (!result.ok) {

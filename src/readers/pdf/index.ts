@@ -9,6 +9,7 @@ import { stitchTables } from '../../layout/table/stitch.js';
 import type { Reader, ReadOptions } from '../types.js';
 import { checkPdfBytes, pageErrorToSelfevalError, pdfHeaderOffset } from './errors.js';
 import { removeFurniture } from './furniture.js';
+import { readOcrPages } from './ocr-pages.js';
 import { readPdfPages, type PdfPageLayout } from './pages.js';
 import { readPdfInfo, withPdfDocument } from './pdfjs.js';
 
@@ -79,15 +80,21 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
       } catch (error) {
         throw pageErrorToSelfevalError(error, null, fileName);
       }
-      assertHasText(pages, fileName);
-      return {
+      const ocr = await readOcrPages(doc, pages, options.ocr ?? 'auto');
+      if (ocr.ocrPages.length === 0) assertHasText(pages, fileName);
+      const read = new Set(ocr.ocrPages);
+      const layoutPages = pagesToLayout(ocr.pages);
+      ocr.mark(layoutPages);
+      const layout: LayoutDocument = {
         format: 'pdf',
         pageCount: doc.numPages,
         producer: info.producer,
         title: info.title,
-        pages: pagesToLayout(pages),
-        warnings: pagesToWarnings(pages),
+        pages: layoutPages,
+        warnings: [...pagesToWarnings(pages.filter((p) => !read.has(p.number))), ...ocr.warnings],
       };
+      if (ocr.ocrPages.length > 0) layout.ocrPages = ocr.ocrPages;
+      return layout;
     },
     fileName === undefined ? {} : { fileName },
   );

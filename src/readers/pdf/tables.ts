@@ -4,6 +4,8 @@
 import type { Table } from '../../layout/model.js';
 import type { TableSettingsInput } from '../../layout/table/settings.js';
 import { checkPdfBytes, pageErrorToSelfevalError } from './errors.js';
+import type { OcrMode } from '../types.js';
+import { readOcrPages } from './ocr-pages.js';
 import { readPdfPages } from './pages.js';
 import { withPdfDocument } from './pdfjs.js';
 
@@ -12,6 +14,8 @@ export interface PdfTablesOptions {
   /** 1-based page numbers to read (all pages when absent). */
   pages?: number[];
   settings?: TableSettingsInput;
+  /** Which pages to read by OCR (default `auto`). */
+  ocr?: OcrMode;
 }
 
 export async function readPdfTables(bytes: Uint8Array, options: PdfTablesOptions = {}): Promise<{ pageCount: number; tables: Table[] }> {
@@ -21,8 +25,11 @@ export async function readPdfTables(bytes: Uint8Array, options: PdfTablesOptions
     bytes,
     async (doc) => {
       try {
-        const pages = await readPdfPages(doc, options.pages, options.settings);
-        return { pageCount: doc.numPages, tables: pages.flatMap((p) => p.tables.map((t) => t.table)) };
+        const text = await readPdfPages(doc, options.pages, options.settings);
+        const ocr = await readOcrPages(doc, text, options.ocr ?? 'auto', options.settings);
+        const tables = ocr.pages.map((p) => p.tables.map((t) => t.table));
+        ocr.mark(ocr.pages.map((p, i) => ({ number: p.number, width: p.width, height: p.height, blocks: (tables[i] ?? []).map((table) => ({ type: 'table' as const, table })) })));
+        return { pageCount: doc.numPages, tables: tables.flat() };
       } catch (error) {
         throw pageErrorToSelfevalError(error, null, fileName);
       }

@@ -64,14 +64,15 @@ export function readMergeCells(worksheet: XmlElement): CellRange[] {
 
 /** Which merged range covers a cell; built once per sheet. */
 export class MergeIndex {
-  private readonly byCell = new Map<string, CellRange>();
+  private readonly byCell = new Map<number, CellRange>();
 
   constructor(ranges: readonly CellRange[], maxCells = 1_000_000) {
     let budget = maxCells;
     for (const range of ranges) {
       for (let r = range.r0; r <= range.r1 && budget > 0; r++) {
         for (let c = range.c0; c <= range.c1 && budget > 0; c++, budget--) {
-          if (!this.byCell.has(`${r},${c}`)) this.byCell.set(`${r},${c}`, range);
+          const key = r * 16384 + c;
+          if (!this.byCell.has(key)) this.byCell.set(key, range);
         }
       }
     }
@@ -79,6 +80,6 @@ export class MergeIndex {
 
   /** The merged range covering (row, col), or undefined for an unmerged cell. */
   rangeAt(row: number, col: number): CellRange | undefined {
-    return this.byCell.get(`${row},${col}`);
+    return this.byCell.get(row * 16384 + col);
   }
 }

@@ -46,7 +46,7 @@ export const binary = defineRule({
             rule: '得满分或不得分',
             allowed: formatValues([0, weight]),
           },
-          expected: formatValues([0, weight]),
+          expected: null,
           actual: score,
           provenance: [row.provenance],
         });
@@ -63,7 +63,7 @@ export const binary = defineRule({
             rule: '得满分或不得分',
             allowed: formatValues(allowedTotal),
           },
-          expected: formatValues(allowedTotal),
+          expected: null,
           actual: ctx.declared,
           provenance: ctx.declaredProvenance,
         });

@@ -10,6 +10,7 @@ export const factConsistency: DocumentCheck = {
   meta: {
     id: 'fact-consistency',
     title: '比率与其构成数据一致',
+    applies: 'always',
     messages: {
       inconsistent: '文中{{label}}为 {{stated}}，但按文中数据计算为 {{derived}}，请核对“{{name}}”的得分依据',
     },
@@ -22,7 +23,7 @@ export const factConsistency: DocumentCheck = {
       if (!stated) continue;
       const derived = deriveFact(key, documents);
       if (!derived || Math.abs(derived.value - stated.value) <= factTolerance(key)) continue;
-      const entry = rubric.entries.find((e) => e.rule.params['fact'] === key);
+      const entry = rubric?.entries.find((e) => e.rule.params['fact'] === key);
       const name = entry?.name ?? derivation.label;
       reports.push({
         code: 'RECOMPUTED_MISMATCH',

@@ -3,7 +3,7 @@ import { formatScore } from '../numbers.js';
 import { defineRule } from '../types.js';
 import type { RuleReport } from '../types.js';
 
-/** Every score lies in [0, its weight]: each sub-row against its part, the entry against its weight. */
+/** Every score lies in [0, its weight]: each sub-row against its part, the entry (or row) against its weight. */
 export const scoreRange = defineRule({
   meta: {
     id: 'score-range',
@@ -23,7 +23,7 @@ export const scoreRange = defineRule({
         severity: 'error',
         messageId: part === null ? 'outOfRange' : 'partOutOfRange',
         data: { name: entry.name, declared: formatScore(declared), weight: formatScore(weight), part: part ?? '' },
-        expected: `0–${formatScore(weight)}`,
+        expected: declared < 0 ? 0 : weight,
         actual: declared,
         provenance,
       });
@@ -35,8 +35,9 @@ export const scoreRange = defineRule({
         const score = row.declaredScore;
         if (score !== null && (score < 0 || score > weight + 1e-9)) report(score, weight, part, [row.provenance]);
       });
-    } else if (ctx.declared !== null && (ctx.declared < 0 || ctx.declared > entry.weight + 1e-9)) {
-      report(ctx.declared, entry.weight, null, ctx.declaredProvenance);
+    } else if (ctx.weight !== null && ctx.declared !== null && (ctx.declared < 0 || ctx.declared > ctx.weight + 1e-9)) {
+      // A row whose form prints no weight (ctx.weight null) has no range to check.
+      report(ctx.declared, ctx.weight, null, ctx.declaredProvenance);
     }
     return { recomputed: null, range: null, verified: false, detail: '', reports };
   },

@@ -37,6 +37,7 @@ export const sums: DocumentCheck = {
   meta: {
     id: 'sums',
     title: '合计与分项之和一致',
+    applies: 'entries',
     messages: {
       total: '总分写为 {{declared}}，但{{parts}}之和为 {{expected}}，相差 {{gap}} 分',
       level1: '“{{name}}”小计写为 {{declared}}，但其下各指标得分之和为 {{expected}}，相差 {{gap}} 分',
@@ -45,6 +46,7 @@ export const sums: DocumentCheck = {
   },
   check({ rubric, document, indicatorSum }) {
     const reports: RuleReport[] = [];
+    if (rubric === null) return reports;
     const { declared } = document;
     const push = (code: 'TOTAL_MISMATCH' | 'SUBTOTAL_MISMATCH', messageId: string, name: string | null, stated: number, expected: number, provenance: RuleReport['provenance'], parts = '') => {
       if (Math.abs(stated - expected) < 1e-6) return;

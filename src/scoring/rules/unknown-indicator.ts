@@ -6,11 +6,13 @@ export const unknownIndicator: DocumentCheck = {
   meta: {
     id: 'unknown-indicator',
     title: '无法对应评分标准的指标',
+    applies: 'entries',
     messages: {
       unknown: '指标“{{name}}”（分值 {{weight}}）在评分标准（{{rubric}}）中找不到对应项，其得分未能复核',
     },
   },
   check({ rubric, document }) {
+    if (rubric === null) return [];
     const ids = new Set(rubric.entries.map((e) => e.id));
     const reports: RuleReport[] = [];
     for (const row of document.indicators) {

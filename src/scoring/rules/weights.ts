@@ -10,6 +10,7 @@ export const weights: DocumentCheck = {
   meta: {
     id: 'weights',
     title: '分值与评分标准一致',
+    applies: 'entries',
     messages: {
       row: '“{{name}}”的分值印为 {{actual}}，评分标准（{{rubric}}）规定为 {{expected}}，请核对所用评分标准',
       level: '{{level}}指标“{{name}}”的分值印为 {{actual}}，评分标准（{{rubric}}）规定为 {{expected}}',
@@ -18,6 +19,7 @@ export const weights: DocumentCheck = {
   },
   check({ rubric, document }) {
     const reports: RuleReport[] = [];
+    if (rubric === null) return reports;
     const entries = new Map(rubric.entries.map((e) => [e.id, e]));
     const push = (messageId: string, name: string, expected: number, actual: number, provenance: RuleReport['provenance'], level = '') =>
       reports.push({

@@ -24,7 +24,7 @@ runRuleTests(bands, {
   invalid: [
     { name: '结转结余率 25% scored 2', entry: 'carryover-rate', declared: 2, facts: { carryoverRate: 0.25 }, codes: ['RECOMPUTED_MISMATCH'], expected: 0.5, actual: 2 },
     { name: '1.2 is no band of 结转结余率', entry: 'carryover-rate', declared: 1.2, facts: { carryoverRate: 0.05 }, codes: ['SCORE_NOT_ALLOWED'], actual: 1.2, recomputed: 2 },
-    { name: '1.2 not allowed even without the rate', entry: 'fixed-asset-utilization', declared: 1.2, codes: ['SCORE_NOT_ALLOWED'], expected: '0、1、1.5、2' },
+    { name: '1.2 not allowed even without the rate', entry: 'fixed-asset-utilization', declared: 1.2, codes: ['SCORE_NOT_ALLOWED'], allowed: '0、1、1.5、2' },
     { name: '合同签订及时率 85% scored 3', entry: 'contract-signing-timeliness', declared: 3, facts: { contractTimelyRate: 0.85 }, codes: ['RECOMPUTED_MISMATCH'], expected: 1 },
   ],
   unverifiable: [

@@ -53,7 +53,7 @@ describe('scoreTarget', () => {
     expect(scoreTarget(t, 1, T)).toMatchObject({ band: 'partial', score: 0.75 });
   });
   it('treats a "<0%" target as met when the actual satisfies it, without dividing by zero', () => {
-    const t = target('benefit', 1, '公用经费控制率', quantity('<0%', 0, '%', '<'), quantity('-16.56%', -16.56, '%'));
+    const t = target('benefit', 1, '公用经费控制率', quantity('<0%', 0, '%', '<'), quantity('-16.56%', -0.1656, '%'));
     expect(scoreTarget(t, 2, T)).toMatchObject({ kind: 'quantitative', band: 'full', score: 2 });
   });
   it('converts 亿元 and 万元', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { count } from '../../../src/scoring/rules/count.js';
-import { makeDocument, prov } from '../../helpers/make-document.js';
+import { indicator, makeDocument, prov } from '../../helpers/make-document.js';
 import { BAIYUN_BENEFIT_TARGETS, BAIYUN_OUTPUT_TARGETS } from '../baiyun-targets.js';
 import { documentContext, runDocumentCheck } from '../rule-tester.js';
 
@@ -26,5 +26,31 @@ describe('count', () => {
     expect(runDocumentCheck(count, documentContext(baiyun(23)))).toEqual([]);
     const noTargets = makeDocument({ declared: { byCategory: { output: { score: null, max: null, statedCount: 13 } } } });
     expect(runDocumentCheck(count, documentContext(noTargets))).toEqual([]);
+  });
+});
+
+describe('count on forms scored row by row', () => {
+  const rows = [
+    indicator({ rubricId: null, role: 'budget-execution', name: '年度资金总额', weight: 10, declaredScore: 9.5 }),
+    ...['支持企业数量', '审核准确率', '完成时间'].map((name) => indicator({ rubricId: null, level1: '产出指标', name, weight: 10, declaredScore: 10 })),
+    indicator({ rubricId: null, level1: '效益指标', name: null, weight: null, declaredScore: null, notApplicable: true }),
+    indicator({ rubricId: null, level1: '满意度指标', name: '满意度', weight: 10, declaredScore: 10 }),
+  ];
+  const report = (indicators: number, output: number | null = null) =>
+    makeDocument({
+      kind: 'project-report',
+      indicators: rows,
+      declared: { byCategory: { indicators: { score: null, max: null, statedCount: indicators }, ...(output === null ? {} : { output: { score: null, max: 50, statedCount: output } }) } },
+    });
+
+  it('ganyuan 2023: 共设置绩效指标 N 个 against the table’s rows, the budget row left out, a 不适用 row counted or not', () => {
+    expect(runDocumentCheck(count, documentContext(report(4), { rubric: 'national-project' }))).toEqual([]);
+    expect(runDocumentCheck(count, documentContext(report(5), { rubric: 'national-project' }))).toEqual([]);
+    expect(runDocumentCheck(count, documentContext(report(9), { rubric: 'national-project' }))).toMatchObject([{ code: 'COUNT_MISMATCH', indicator: '绩效指标', expected: 4, actual: 9 }]);
+  });
+
+  it('a stated count of 产出指标 against the rows under that level', () => {
+    expect(runDocumentCheck(count, documentContext(report(4, 3), { rubric: null }))).toEqual([]);
+    expect(runDocumentCheck(count, documentContext(report(4, 5), { rubric: null }))).toMatchObject([{ code: 'COUNT_MISMATCH', indicator: '产出指标', expected: 3, actual: 5 }]);
   });
 });

@@ -19,7 +19,7 @@ describe('cross-document', () => {
     const findings = runDocumentCheck(crossDocument, documentContext(table, { companions: [report] }));
     expect(findings.map((f) => [f.indicator, f.severity, f.expected, f.actual])).toEqual([
       ['总分', 'error', 90.41, 91.41],
-      ['评价等级', 'error', '良', '优'],
+      ['评价等级', 'error', null, null],
       ['履职效能', 'info', 44.51, 44.52],
       ['年度预算执行率', 'error', 0.9297, 0.9397],
     ]);

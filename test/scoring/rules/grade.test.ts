@@ -7,13 +7,13 @@ import { zengchengTable } from '../zengcheng-2022.js';
 describe('grade', () => {
   it('zengcheng 2022: no box ticked, 91.41 is 优', () => {
     const findings = runDocumentCheck(grade, documentContext(zengchengTable()));
-    expect(findings).toMatchObject([{ code: 'GRADE_MISMATCH', severity: 'warning', expected: '优', actual: null }]);
+    expect(findings).toMatchObject([{ code: 'GRADE_MISMATCH', severity: 'warning', expected: null, actual: 91.41 }]);
     expect(findings[0]?.message).toBe('评价等级未勾选；总分 91.41 分对应“优”，请勾选');
   });
 
   it('a ticked 优 with 89.99 is an error; 90 and 100 are 优', () => {
     const wrong = zengchengTable({ declared: { total: 89.99, grade: '优' } });
-    expect(runDocumentCheck(grade, documentContext(wrong))).toMatchObject([{ severity: 'error', expected: '良', actual: '优' }]);
+    expect(runDocumentCheck(grade, documentContext(wrong))).toMatchObject([{ severity: 'error', expected: null, actual: 89.99, message: '评价等级为“优”，但总分 89.99 分对应“良”' }]);
     for (const total of [90, 100]) {
       expect(runDocumentCheck(grade, documentContext(zengchengTable({ declared: { total, grade: '优' } })))).toEqual([]);
     }
@@ -22,7 +22,7 @@ describe('grade', () => {
   it('a recomputed total in a lower band', () => {
     const table = zengchengTable({ declared: { total: 91.41, grade: '优' } });
     expect(runDocumentCheck(grade, documentContext(table, { recomputedTotal: 89.27 }))).toMatchObject([
-      { severity: 'warning', expected: '良', actual: '优', message: '按复核后的得分 89.27 分，评价等级应为“良”，而不是“优”' },
+      { severity: 'warning', expected: null, actual: 89.27, message: '按复核后的得分 89.27 分，评价等级应为“良”，而不是“优”' },
     ]);
   });
 

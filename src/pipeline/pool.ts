@@ -1,0 +1,105 @@
+/**
+ * The worker-thread pool (piscina) that reads files in parallel, with one guard per file: a time
+ * limit (the thread running it is terminated) and a heap limit per thread (V8 stops the thread when
+ * a file needs more). Threads are recycled after a number of files or above a heap mark, so that a
+ * long run's memory stays flat. Tasks are handed out by the caller, at most `jobs` at a time, so
+ * piscina never queues: a thread being recycled never receives a task.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { SelfevalError } from '../errors.js';
+import type { WorkerReply, WorkerTask } from './worker.js';
+
+export interface PoolOptions {
+  /** Threads (default: the number of cores). */
+  jobs?: number;
+  /** Per-file time limit in ms. */
+  timeoutMs: number;
+  /** Per-thread heap limit in MB: a file needing more becomes an OUT_OF_MEMORY error. */
+  maxHeapMb: number;
+  /** Recycle a thread after this many files … */
+  recycleAfter?: number;
+  /** … or when its heap in use is above this after a file (MB). */
+  recycleHeapMb?: number;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The worker module: compiled JavaScript, or the TypeScript source run through tsx (development, tests). */
+function workerEntry(): string {
+  const here = import.meta.url;
+  // From the TypeScript sources (development, tests) a small bootstrap registers tsx in the thread.
+  return new URL(here.endsWith('.ts') ? './worker-tsx.mjs' : './worker.js', here).href;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
+}
+
+export class ReadPool {
+  private readonly pool: Piscina;
+  private gate: Promise<void> = Promise.resolve();
+  private closed = false;
+  readonly jobs: number;
+
+  constructor(private readonly options: PoolOptions) {
+    this.jobs = Math.max(1, options.jobs ?? defaultJobs());
+    this.pool = new Piscina({
+      filename: workerEntry(),
+      execArgv: [],
+      minThreads: this.jobs,
+      maxThreads: this.jobs,
+      idleTimeout: 60_000,
+      concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+    });
+    // A thread ended by a time limit or a heap limit is replaced by piscina; its task is rejected.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** Run one task under the file's guards. Rejects only with a SelfevalError (TIMEOUT, OUT_OF_MEMORY, READ_FAILED). */
+  async run(task: WorkerTask, file: string): Promise<WorkerReply> {
+    for (let attempt = 0; ; attempt++) {
+      await this.gate;
+      if (this.closed) throw new SelfevalError('READ_FAILED', { file, detail: '已中断' });
+      try {
+        const reply = (await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) })) as WorkerReply;
+        this.maybeRecycle(reply);
+        return reply;
+      } catch (error) {
+        // A task handed to a thread just as it was recycled is run again, once.
+        if (attempt === 0 && !this.closed && error instanceof Error && /worker exited/iu.test(error.message)) continue;
+        throw this.toSelfevalError(error, file);
+      }
+    }
+  }
+
+  private toSelfevalError(error: unknown, file: string): SelfevalError {
+    if (error instanceof SelfevalError) return error;
+    if (isAbort(error)) return new SelfevalError('TIMEOUT', { file, detail: `超过 ${Math.round(this.options.timeoutMs / 1000)} 秒` });
+    const code = (error as { code?: string } | null)?.code;
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new SelfevalError('OUT_OF_MEMORY', { file, detail: `超过每个线程 ${this.options.maxHeapMb} MB 的内存上限` });
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return new SelfevalError('READ_FAILED', { file, detail });
+  }
+
+  /** Terminate the thread that ran `reply` when it is due; no task is handed out until it is gone. */
+  private maybeRecycle(reply: WorkerReply): void {
+    const heapMark = (this.options.recycleHeapMb ?? 256) * 1024 * 1024;
+    if (reply.tasksDone < (this.options.recycleAfter ?? 200) && reply.heapUsed < heapMark) return;
+    const thread = this.pool.threads.find((t) => t.threadId === reply.threadId);
+    if (!thread) return;
+    const previous = this.gate;
+    this.gate = previous.then(() => thread.terminate().then(() => undefined, () => undefined));
+  }
+
+  /** Stop: running tasks are abandoned (their threads terminated). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.destroy();
+  }
+}
