@@ -1,6 +1,7 @@
 /**
- * Output of `selfeval tables`: every table found in a file as one JSON line, as CSV (UTF-8 BOM,
- * formula-injection escaped) or as Markdown. Works on the layout Table model only.
+ * Output of `selfeval tables`: every table found, as JSON lines (one table per line), as one
+ * rectangular CSV (UTF-8 BOM, RFC 4180, formula-injection escaped) or as Markdown. Works on the
+ * layout Table model only.
  */
 import type { BBox, Table } from '../layout/model.js';
 import { tableToTextRows } from '../layout/grid.js';
@@ -20,16 +21,30 @@ export interface TableCellJson {
   rowSpan: number;
   colSpan: number;
   text: string;
+  /** 1-based page of the cell's text (a cell of a table continued over pages may be on a later page). */
+  page: number | null;
   bbox: BBox | null;
+  /** Present (true) on header cells. */
+  header?: true;
 }
 
+/** One line of `--format json`. */
 export interface TableJson {
-  /** 1-based page, null for formats without pages. */
+  /** The path as the user gave it. */
+  file: string;
+  /** 1-based number of the table within its file, in reading order. */
+  table: number;
+  /** 1-based page where the table starts, null for formats without pages. */
   page: number | null;
-  /** PDF points, top-left origin; null without geometry. */
+  /** Every page the table covers (one entry unless it continues over page breaks). */
+  pages: number[];
+  /** The table's box on its first page: PDF points, top-left origin; null without geometry. */
   bbox: BBox | null;
+  rowCount: number;
+  colCount: number;
   /** Dense grid: a merged cell's text at its top-left position, the positions it covers "". */
   rows: string[][];
+  /** Each cell once, at its top-left position, with its spans. */
   cells: TableCellJson[];
 }
 
@@ -38,20 +53,34 @@ export const UTF8_BOM = '\uFEFF';
 /** Dense text grid of a table: merged cells at their top-left position, covered positions ''. */
 export const tableToRows = tableToTextRows;
 
-export function tableToJson(table: Table): TableJson {
+function tablePages(table: Table): number[] {
+  if (table.pages && table.pages.length > 0) return [...table.pages];
+  return table.page === null ? [] : [table.page];
+}
+
+export function tableToJson(file: string, index: number, table: Table): TableJson {
   return {
+    file,
+    table: index,
     page: table.page,
+    pages: tablePages(table),
     bbox: table.bbox,
+    rowCount: table.rowCount,
+    colCount: table.colCount,
     rows: tableToRows(table),
     cells: [...table.cells]
       .sort((a, b) => a.row - b.row || a.col - b.col)
-      .map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, bbox: c.bbox })),
+      .map((c): TableCellJson => {
+        const cell: TableCellJson = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, bbox: c.bbox };
+        if (c.header) cell.header = true;
+        return cell;
+      }),
   };
 }
 
-/** One JSON line (no trailing newline) for one file. */
-export function tablesToJsonLine(result: FileTables): string {
-  return JSON.stringify({ file: result.file, pages: result.pages, tables: result.tables.map(tableToJson) });
+/** JSON lines for one file: one line per table (no trailing newline after the last; '' when there is none). */
+export function tablesToJsonLines(result: FileTables): string {
+  return result.tables.map((t, i) => JSON.stringify(tableToJson(result.file, i + 1, t))).join('\n');
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$/u;
@@ -72,24 +101,36 @@ function csvField(text: string): string {
 }
 
 export interface CsvOptions {
-  /** Start with a UTF-8 byte order mark (Excel needs it to read Chinese); true for the first file. */
+  /** Start with a UTF-8 byte order mark (Excel needs it to read Chinese; pandas and csvkit skip it). Default true. */
   bom?: boolean;
-  /** Write the column header line (file,page,table,row,cells…); true for the first file. */
-  header?: boolean;
+}
+
+/** The page a row's text is on: the page of its first cell with text (rows of a continued table move on). */
+function rowPage(table: Table, row: number): number | null {
+  const cells = table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
+  return (cells.find((c) => c.text !== '') ?? cells[0])?.page ?? table.page;
 }
 
 /**
- * CSV for one file: one line per table row, led by file, page, table number (1-based within the
- * file) and row number (1-based), then the row's cells. Lines end with CRLF (RFC 4180).
+ * One rectangular CSV for any number of files: a header line `file,page,table,row,col1…colN`, then
+ * one line per table row: the file, the row's page, the table's number within its file (1-based,
+ * reading order), the row's number within its table (1-based) and its cells, padded with empty
+ * fields to N, the widest table's column count. Tables are told apart by (file, table). A merged
+ * cell's text is at its top-left position. Lines end with CRLF (RFC 4180).
  */
-export function tablesToCsv(result: FileTables, options: CsvOptions = {}): string {
-  const lines: string[] = [];
-  if (options.header ?? true) lines.push(['file', 'page', 'table', 'row', 'cells…'].map(csvField).join(','));
-  result.tables.forEach((table, t) => {
-    tableToRows(table).forEach((row, r) => {
-      lines.push([result.file, table.page === null ? '' : String(table.page), String(t + 1), String(r + 1), ...row].map(csvField).join(','));
+export function tablesToCsv(results: readonly FileTables[], options: CsvOptions = {}): string {
+  const width = Math.max(1, ...results.flatMap((r) => r.tables.map((t) => t.colCount)));
+  const header = ['file', 'page', 'table', 'row', ...Array.from({ length: width }, (_, i) => `col${i + 1}`)];
+  const lines: string[] = [header.join(',')];
+  for (const result of results) {
+    result.tables.forEach((table, t) => {
+      tableToRows(table).forEach((row, r) => {
+        const page = rowPage(table, r);
+        const cells = [...row, ...Array.from({ length: width - row.length }, () => '')];
+        lines.push([result.file, page === null ? '' : String(page), String(t + 1), String(r + 1), ...cells].map(csvField).join(','));
+      });
     });
-  });
+  }
   const body = lines.map((l) => `${l}\r\n`).join('');
   return (options.bom ?? true) ? UTF8_BOM + body : body;
 }
@@ -106,7 +147,8 @@ export function tablesToMarkdown(result: FileTables): string {
     return out.join('\n');
   }
   result.tables.forEach((table, t) => {
-    const where = table.page === null ? '' : `第 ${table.page} 页，`;
+    const pages = tablePages(table);
+    const where = pages.length === 0 ? '' : pages.length === 1 ? `第 ${pages[0]} 页，` : `第 ${pages[0]}–${pages[pages.length - 1]} 页，`;
     out.push(`## ${result.file} — ${where}表 ${t + 1}（${table.rowCount} 行 × ${table.colCount} 列）`, '');
     const rows = tableToRows(table);
     const [head, ...body] = rows;

@@ -131,3 +131,45 @@ export function openEndsToEdges(edges: readonly Edge[], tolerance: number): Edge
   }
   return added;
 }
+
+/** True when the vertical rule `v` crosses the horizontal rule `h` (within tolerance at both ends). */
+export function crosses(h: Edge, v: Edge, tolerance: number): boolean {
+  return v.x0 >= h.x0 - tolerance && v.x0 <= h.x1 + tolerance && h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance;
+}
+
+/**
+ * Rules that close a table drawn without its outer left or right border: rules between rows run
+ * out past the outermost column rule, and the first or last column has no rule on its outer side.
+ * Where horizontal rules end at the same x, with no vertical rule there, and consecutive ones are
+ * held together by a vertical rule crossing both inside the table (rows of one grid, not separate
+ * tables or a stack of separators), a vertical edge is added at that x from the first to the last
+ * of them. Returns only the added edges.
+ */
+export function openSidesToEdges(edges: readonly Edge[], tolerance: number): Edge[] {
+  const hs = edges.filter((e) => e.orientation === 'h');
+  const vs = edges.filter((e) => e.orientation === 'v');
+  const added: Edge[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const endOf = (e: Edge): number => (side === 'left' ? e.x0 : e.x1);
+    for (const group of clusterObjects(hs, endOf, tolerance)) {
+      if (group.length < 2) continue;
+      const x = mean(group.map(endOf));
+      const inside = (v: Edge): boolean => (side === 'left' ? v.x0 > x + tolerance : v.x0 < x - tolerance);
+      const sorted = [...group].sort((a, b) => a.y0 - b.y0);
+      let run: Edge[] = [];
+      const flush = (): void => {
+        const closed = run.every((h) => vs.some((v) => Math.abs(v.x0 - x) <= tolerance && h.y0 >= v.y0 - tolerance && h.y0 <= v.y1 + tolerance));
+        if (run.length >= 2 && !closed) added.push(makeEdge('v', x, (run[0] as Edge).y0, (run[run.length - 1] as Edge).y0));
+        run = [];
+      };
+      for (const h of sorted) {
+        const prev = run[run.length - 1];
+        const held = prev !== undefined && vs.some((v) => inside(v) && crosses(prev, v, tolerance) && crosses(h, v, tolerance));
+        if (prev && !held) flush();
+        run.push(h);
+      }
+      flush();
+    }
+  }
+  return added;
+}

@@ -6,11 +6,11 @@
 import { bboxContainsCenter, bboxContainsPoint, roundBBox } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
+import { readingOrder } from '../reading-order.js';
 import { joinLines } from '../text.js';
-import { cellsToTables, type GridTable } from './grid.js';
-import { isRuledAcross, mergeEdges, openEndsToEdges, type Edge } from './edges.js';
-import { intersectionsToCells } from './cells.js';
-import { edgesToIntersections } from './intersections.js';
+import type { GridTable } from './grid.js';
+import type { Edge } from './edges.js';
+import { edgesToLattice, isGraphicWord } from './lattice.js';
 import { resolveTableSettings, type TableSettingsInput } from './settings.js';
 import { wordsToStreamTables, type StreamColumns } from './stream.js';
 
@@ -33,25 +33,9 @@ export interface TableFindingInput {
   page?: number | null;
 }
 
-/** Rules → ruled-table grids (no text yet). */
+/** Rules → ruled-table grids (no text yet, so nothing is set aside as a graphic). */
 export function edgesToGridTables(edges: readonly Edge[], settings?: TableSettingsInput): GridTable[] {
-  const s = resolveTableSettings(settings);
-  const merged = mergeEdges(edges, s);
-  const closing = openEndsToEdges(merged, s.snapTolerance);
-  // Merge again so that a closing edge lands exactly on a real rule at the same height.
-  const all = closing.length > 0 ? mergeEdges([...merged, ...closing], s) : merged;
-  const intersections = edgesToIntersections(all, s.intersectionTolerance);
-  const cells = intersectionsToCells(intersections);
-  const grids = cellsToTables(cells, s.minCells);
-  if (closing.length > 0) {
-    const tol = s.snapTolerance;
-    for (const cell of grids.flatMap((g) => g.cells)) {
-      const [x0, y0, x1, y1] = cell.bbox;
-      if (!isRuledAcross(merged, y0, x0, x1, tol)) cell.openTop = true;
-      if (!isRuledAcross(merged, y1, x0, x1, tol)) cell.openBottom = true;
-    }
-  }
-  return grids;
+  return edgesToLattice(edges, resolveTableSettings(settings)).grids;
 }
 
 /** The words of one cell → its lines (in order) and its text, wrapped lines joined by script. */
@@ -109,7 +93,7 @@ function insideAny(boxes: readonly BBox[], word: TextRun): boolean {
 export function findPageTables(content: TableFindingInput, settings?: TableSettingsInput): PageTable[] {
   const s = resolveTableSettings(settings);
   const page = content.page ?? null;
-  const grids = edgesToGridTables(content.edges, s);
+  const { merged, grids, graphics } = edgesToLattice(content.edges, s, content.words);
   const tables: PageTable[] = grids.map((grid) => ({
     table: gridToTable(grid, content.words, page),
     openTop: grid.cells.map((c) => c.openTop === true),
@@ -117,13 +101,33 @@ export function findPageTables(content: TableFindingInput, settings?: TableSetti
   }));
   if (s.stream) {
     const exclude = grids.map((g) => g.bbox);
-    const rest = content.words.filter((w) => !insideAny(exclude, w));
+    // Words of ruled tables, and the labels of charts and other graphics, are not unruled tables.
+    const rest = content.words.filter((w) => !insideAny(exclude, w) && !isGraphicWord(w, graphics));
+    // Rules outside ruled tables (under a header, above a total) still separate rows.
+    const rules = merged.filter((e) => e.orientation === 'h' && !exclude.some((b) => bboxContainsPoint(b, (e.x0 + e.x1) / 2, e.y0, 1)));
     // The page goes in, so that every cell and line of an unruled table carries it too.
-    for (const { table, layout, blockWords } of wordsToStreamTables(rest, { width: content.width, height: content.height, exclude, page })) {
+    for (const { table, layout, blockWords } of wordsToStreamTables(rest, { width: content.width, height: content.height, exclude, page, rules })) {
       tables.push({ table, openTop: table.cells.map(() => false), openBottom: table.cells.map(() => false), stream: { layout, blockWords } });
     }
   }
-  return tables.sort((a, b) => (a.table.bbox?.[1] ?? 0) - (b.table.bbox?.[1] ?? 0));
+  return inReadingOrder(tables, content.words);
+}
+
+/** Lines split where a gap this many font sizes wide runs between words (two columns' lines apart). */
+const LINE_SPLIT_EM = 1.5;
+
+/**
+ * Tables in the page's reading order (XY-cut over the tables and the lines outside them): top to
+ * bottom, and column by column on a page set in columns.
+ */
+export function inReadingOrder(tables: readonly PageTable[], words: readonly TextRun[]): PageTable[] {
+  const boxes = tables.map((t) => t.table.bbox ?? ([0, 0, 0, 0] as BBox));
+  const free = words.filter((w) => !insideAny(boxes, w));
+  const lines = runsToLines(free, { maxGapEm: LINE_SPLIT_EM });
+  const sizes = [...words.map((w) => w.fontSize)].sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)] ?? 10;
+  const order = readingOrder([...boxes, ...lines.map((l) => l.bbox)], { minGapY: 1.2 * size, minGapX: 1.5 * size });
+  return order.filter((i) => i < tables.length).map((i) => tables[i] as PageTable);
 }
 
 /** All tables of one page, top to bottom (ruled, then unruled among the remaining words). */

@@ -247,6 +247,14 @@ function toColumnEdges(table: Table, layout: StreamColumns): void {
   }
 }
 
+/** Two unruled tables' columns agree: as many gutters, each overlapping its partner. */
+function sameGutters(a: StreamColumns, b: StreamColumns): boolean {
+  return a.gutters.length > 0 && a.gutters.length === b.gutters.length && a.gutters.every((g, i) => {
+    const h = b.gutters[i];
+    return h !== undefined && g.x0 <= h.x1 && h.x0 <= g.x1;
+  });
+}
+
 /** The table on `page` may continue `prev` (last on the page before): near the page top, no body text between them. */
 function mayContinue(prev: Table, prevPage: StitchPage, page: StitchPage, table: Table): boolean {
   if (!table.bbox || !prev.bbox) return false;
@@ -293,6 +301,14 @@ export function stitchTables(pages: readonly StitchPage[], tolerance = DEFAULT_S
         toColumnEdges(copy.table, copy.stream.layout);
       }
       if (open && isFirst && open.pageIndex === p - 1 && prevPage && mayContinue(open.work.table, prevPage, page, copy.table)) {
+        // Two unruled parts with the same gutters (a long table whose continuation repeats the
+        // header): their cells' sides go to the first part's column edges, as rules would.
+        const upper = open.work.stream;
+        if (!carried && upper && copy.stream && !columnsMatch(columnBounds(open.work.table), columnBounds(copy.table), tolerance) && sameGutters(upper.layout, copy.stream.layout)) {
+          if (!open.work.edged) toColumnEdges(open.work.table, upper.layout);
+          open.work.edged = true;
+          toColumnEdges(copy.table, upper.layout);
+        }
         if (columnsMatch(columnBounds(open.work.table), columnBounds(copy.table), tolerance)) {
           appendContinuation(open.work, copy, tolerance);
           open.pageIndex = p;

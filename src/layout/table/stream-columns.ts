@@ -195,11 +195,42 @@ export function splitByGaps(lines: readonly SegmentLine[], exclude: readonly BBo
   return runs;
 }
 
-/** A one-segment line at a region's edge that is a title or a note rather than a row. */
-function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number): boolean {
-  if (line.segments.length !== 1) return false;
+/** A font size this share larger (a title) or different (a note) from the table's is not the table's. */
+const CAPTION_SIZE_SHARE = 0.12;
+/** …or, for a top line of two segments with one running across two gutters or more (a title), any larger size. */
+const TITLE_SIZE_SHARE = 0.05;
+
+/**
+ * A line at a region's edge that is a title or a note rather than a row: one segment crossing a
+ * gutter or set in another size, or every segment set larger (a title above) or in another size (a
+ * note below) than the table's text.
+ */
+export function isEdgeCaption(line: SegmentLine, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>, size: number, edge: 'top' | 'bottom'): boolean {
+  const off = (s: Segment): boolean => (edge === 'top' ? s.fontSize > (1 + CAPTION_SIZE_SHARE) * size : Math.abs(s.fontSize - size) > CAPTION_SIZE_SHARE * size);
+  const titleLike =
+    edge === 'top' && line.segments.length === 2 && line.segments.some((s) => guttersCrossed(s, gutters) >= 2) && line.segments.every((s) => s.fontSize > (1 + TITLE_SIZE_SHARE) * size);
+  // A title set with spaces between its characters (目　录): every segment a single character.
+  const spaced = edge === 'top' && line.segments.length >= 2 && line.segments.every((s) => /^[\u3400-\u9fff]$/u.test(s.runs.map((r) => r.text).join('').trim()));
+  if (titleLike || spaced) return true;
+  if (line.segments.length > 1) return line.segments.every(off);
   const seg = line.segments[0] as Segment;
   return crossers.has(seg) || guttersCrossed(seg, gutters) > 0 || Math.abs(seg.fontSize - size) > 0.1 * size;
+}
+
+/** A gap this many times the region's usual gap between lines (and at least a font size) sets a line apart. */
+const APART_GAP_SHARE = 2;
+
+/**
+ * The first or last line (index `i`) is one segment set apart from the rest by a wide gap: a
+ * heading or a note, not a row (a row set apart, such as a total, has several cells).
+ */
+function isSetApart(lines: readonly SegmentLine[], i: number): boolean {
+  const line = lines[i] as SegmentLine;
+  if (line.segments.length !== 1 || lines.length < 4) return false;
+  const gaps = lines.slice(1).map((l, k) => l.bbox[1] - (lines[k] as SegmentLine).bbox[3]);
+  const gap = i === 0 ? (gaps[0] as number) : (gaps[gaps.length - 1] as number);
+  const usual = median(i === 0 ? gaps.slice(1) : gaps.slice(0, -1));
+  return gap >= line.fontSize && gap >= APART_GAP_SHARE * Math.max(usual, 0);
 }
 
 /**
@@ -238,11 +269,11 @@ export function runToRegions(run: readonly SegmentLine[]): SegmentLine[][] {
     const size = median(lines.map((l) => l.fontSize));
     const first = lines[0] as SegmentLine;
     const last = lines[lines.length - 1] as SegmentLine;
-    if (isEdgeCaption(first, gutters, crossers, size)) {
+    if (isEdgeCaption(first, gutters, crossers, size, 'top') || isSetApart(lines, 0)) {
       pending.push(lines.slice(1));
       continue;
     }
-    if (isEdgeCaption(last, gutters, crossers, size)) {
+    if (isEdgeCaption(last, gutters, crossers, size, 'bottom') || isSetApart(lines, lines.length - 1)) {
       pending.push(lines.slice(0, -1));
       continue;
     }

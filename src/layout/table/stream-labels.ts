@@ -110,12 +110,39 @@ function tileLabels(rows: readonly Band[], labels: readonly Label[], extents: re
   return ranges;
 }
 
+/** A leading column with text on at most this share of the rows holds one label per group of rows. */
+const SPARSE_SHARE = 1 / 3;
+/** …in a table of at least this many rows. */
+const MIN_LABEL_ROWS = 6;
+/** A column with text on this share of the rows is content: the label columns are left of the first one. */
+const DENSE_SHARE = 0.6;
+
+/**
+ * Label columns seen without a label between rows: the leading columns (left of the first dense
+ * one) with text on two rows or more but at most a third of them, each label in a row of its own
+ * group (every group's label happened to fall inside one of its rows). Columns already known from
+ * labels between rows are left out.
+ */
+export function sparseLabelColumns(rows: readonly Band[], known: ReadonlySet<number>): number[] {
+  if (rows.length < MIN_LABEL_ROWS) return [];
+  const colCount = Math.max(0, ...rows.flatMap((r) => r.pieces.map((p) => p.c1 + 1)));
+  const out: number[] = [];
+  for (let c = 0; c < colCount; c++) {
+    const n = rows.filter((r) => !columnEmpty(r, c)).length;
+    if (n >= DENSE_SHARE * rows.length) break;
+    if (!known.has(c) && n >= 2 && n <= SPARSE_SHARE * rows.length) out.push(c);
+  }
+  return out;
+}
+
 /** Centred labels of a region's bands, found per centred column set. */
 export function centredLabels(bands: readonly Band[], spanning: ReadonlyArray<{ piece: Piece; bands: Band[] }> = []): CentredLabel[] {
   const offGridIdx = bands.map((_, i) => i).filter((i) => isOffGridLabel(bands, i));
-  if (offGridIdx.length === 0) return [];
   const offGridBands = new Set(offGridIdx.map((i) => bands[i] as Band));
   const rows = bands.filter((b) => !offGridBands.has(b));
+  const offGridColumns = new Set(offGridIdx.flatMap((i) => columnsOf((bands[i] as Band).pieces)));
+  const sparse = sparseLabelColumns(rows, offGridColumns);
+  if (offGridIdx.length === 0 && sparse.length === 0) return [];
   // A row's height includes a tall cell that only seemed to span it and a label's band.
   const extents: Span[] = rows.map((r) => ({ y0: r.y0, y1: r.y1 }));
   for (const s of spanning) {
@@ -136,6 +163,13 @@ export function centredLabels(bands: readonly Band[], spanning: ReadonlyArray<{ 
     for (const c of cols) set.add(c);
     sets.set(cols[0] as number, set);
   }
+  const sparseSets = new Set<Set<number>>();
+  for (const c of sparse) {
+    const set = new Set([c]);
+    sets.set(c, set);
+    sparseSets.add(set);
+  }
+  const tiled: Tiling[] = [];
   for (const cols of sets.values()) {
     const inSet = (p: Piece): boolean => cols.has(p.c0) && cols.has(p.c1);
     const labels: Label[] = [];
@@ -153,13 +187,51 @@ export function centredLabels(bands: readonly Band[], spanning: ReadonlyArray<{ 
       const alone = pieces.length === row.pieces.length;
       labels.push({ band: row, pieces, offGrid: false, at: r, y0: Math.min(...pieces.map((p) => p.y0)), y1: Math.max(...pieces.map((p) => p.y1)), alone });
     });
+    // In a label column seen from its sparse text, a label taller than a row is one too.
+    if (sparseSets.has(cols)) {
+      for (const sp of spanning) {
+        const at = rows.findIndex((r) => sp.bands.includes(r));
+        const band = rows[at];
+        if (band && inSet(sp.piece)) labels.push({ band, pieces: [sp.piece], offGrid: false, at, y0: sp.piece.y0, y1: sp.piece.y1 });
+      }
+    }
     labels.sort((a, b) => a.at - b.at || (a.offGrid ? -1 : 1));
     const ranges = tileLabels(rows, labels, extents);
-    if (!ranges) continue;
+    if (ranges) tiled.push({ first: Math.min(...cols), labels, ranges });
+  }
+  nestRanges(tiled);
+  for (const { labels, ranges } of tiled) {
     labels.forEach((label, j) => {
       const [a, b] = ranges[j] as [number, number];
       if (b > a || label.offGrid) found.push({ band: label.band, pieces: label.pieces, rows: rows.slice(a, b + 1), offGrid: label.offGrid });
     });
   }
   return found;
+}
+
+interface Tiling {
+  /** The set's leftmost column. */
+  first: number;
+  labels: Label[];
+  ranges: Array<[number, number]>;
+}
+
+/**
+ * Groups nest: a group of a label column holds the groups of the label columns to its right that
+ * start inside it. A label whose group seems to end before such an inner group ends (the last
+ * label on a page, whose rows run on past the page's end) takes in the rest of that inner group,
+ * up to the next label of its own column.
+ */
+function nestRanges(tiled: readonly Tiling[]): void {
+  const ordered = [...tiled].sort((a, b) => a.first - b.first);
+  ordered.forEach((outer, i) => {
+    for (const inner of ordered.slice(i + 1)) {
+      outer.ranges.forEach((range, j) => {
+        const next = outer.ranges[j + 1];
+        for (const [a, b] of inner.ranges) {
+          if (a >= range[0] && a <= range[1] && b > range[1] && (!next || b < next[0])) range[1] = b;
+        }
+      });
+    }
+  });
 }

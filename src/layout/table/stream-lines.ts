@@ -28,23 +28,70 @@ export function runsToSegment(runs: TextRun[]): Segment {
   return { runs, bbox: bboxUnion(runs.map((r) => r.bbox)) as BBox, fontSize: Math.max(...runs.map((r) => r.fontSize)) };
 }
 
-/** One line's runs (left to right) → segments split at gaps wider than SEGMENT_GAP_EM. */
+/** Justified text: at least this many consecutive gaps between words of one line are equal… */
+const JUSTIFIED_MIN_GAPS = 3;
+/** …within this many points (a justified line spreads its spare space evenly over its word spaces). */
+const JUSTIFIED_TOLERANCE = 0.2;
+/** A gap after a full stop, before a capital, up to this many font sizes is a sentence space (two spaces after a full stop). */
+const SENTENCE_GAP_EM = 1.2;
+
+/** Latin (or other alphabetic) words: CJK text has no word spaces to spread. */
+const hasLetter = (text: string): boolean => /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text);
+
+/**
+ * Gaps (by index: gap i lies between runs i and i+1) that belong to a justified line: gaps next to
+ * a word (not between two numbers), narrower than 1.5 font sizes, JUSTIFIED_MIN_GAPS or more of
+ * them equal to one another (a justified line spreads its spare space evenly over its word
+ * spaces). A gap after a full stop between two such gaps belongs too. Table cells are not spread
+ * that evenly.
+ */
+export function justifiedGaps(row: readonly TextRun[]): Set<number> {
+  const gaps = row.slice(1).map((r, i) => r.bbox[0] - (row[i] as TextRun).bbox[2]);
+  const wordy = (i: number): boolean => hasLetter((row[i] as TextRun).text) || hasLetter((row[i + 1] as TextRun).text);
+  const usable = gaps.map((g, i) => g > 0 && g < 1.5 * Math.max((row[i] as TextRun).fontSize, (row[i + 1] as TextRun).fontSize) && wordy(i));
+  const out = new Set<number>();
+  const order = gaps.map((_, i) => i).filter((i) => usable[i]).sort((a, b) => (gaps[a] as number) - (gaps[b] as number));
+  let start = 0;
+  for (let k = 1; k <= order.length; k++) {
+    const same = k < order.length && (gaps[order[k] as number] as number) - (gaps[order[start] as number] as number) <= JUSTIFIED_TOLERANCE;
+    if (same) continue;
+    if (k - start >= JUSTIFIED_MIN_GAPS) for (const i of order.slice(start, k)) out.add(i);
+    start = k;
+  }
+  gaps.forEach((_, i) => {
+    if (usable[i] && out.has(i - 1) && out.has(i + 1) && /[.!?;:,]$/u.test((row[i] as TextRun).text.trim())) out.add(i);
+  });
+  return out;
+}
+
+/** A sentence space: the run before ends a sentence and the one after starts one. */
+function isSentenceSpace(prev: TextRun, run: TextRun, gap: number): boolean {
+  return /[.!?;:。！？；：]$/u.test(prev.text.trim()) && /^\p{Lu}/u.test(run.text.trim()) && gap <= SENTENCE_GAP_EM * Math.max(prev.fontSize, run.fontSize);
+}
+
+/**
+ * One line's runs (left to right) → segments split at gaps wider than SEGMENT_GAP_EM, except the
+ * spread word spaces of a justified line and the wider space after a full stop.
+ */
 export function rowToSegments(row: readonly TextRun[]): Segment[] {
   const segments: Segment[] = [];
+  const justified = justifiedGaps(row);
   let current: TextRun[] = [];
   let right = Number.NEGATIVE_INFINITY;
-  for (const run of row) {
+  row.forEach((run, i) => {
     const size = Math.max(run.fontSize, current[current.length - 1]?.fontSize ?? 0);
     const prev = current[current.length - 1];
     // Two numbers a space apart are two cells of a tightly packed grid (see splitNumberRun).
     const limit = prev && isNumber(prev.text) && isNumber(run.text) ? NUMBER_GAP_EM : SEGMENT_GAP_EM;
-    if (current.length > 0 && run.bbox[0] - right > limit * size) {
+    const gap = run.bbox[0] - right;
+    const keep = i > 0 && (justified.has(i - 1) || (prev !== undefined && isSentenceSpace(prev, run, gap)));
+    if (current.length > 0 && gap > limit * size && !keep) {
       segments.push(runsToSegment(current));
       current = [];
     }
     current.push(run);
     right = Math.max(current.length > 1 ? right : Number.NEGATIVE_INFINITY, run.bbox[2]);
-  }
+  });
   if (current.length > 0) segments.push(runsToSegment(current));
   return segments;
 }

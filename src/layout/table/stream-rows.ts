@@ -97,7 +97,7 @@ function splitRunAtGutters(run: TextRun, gutters: readonly Gutter[]): TextRun[] 
 }
 
 /** Split a segment between runs where the gap between them lies in a gutter (two cells run together). */
-function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>): Segment[] {
+export function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: ReadonlySet<Segment>): Segment[] {
   const parts: Segment[] = [];
   let current: Segment['runs'] = [];
   // A crosser may be a cell spanning columns ("Year 2023" over two): it splits at spaces only when
@@ -123,7 +123,7 @@ function splitAtGutters(seg: Segment, gutters: readonly Gutter[], crossers: Read
 }
 
 /** Columns a segment belongs to: the one holding its middle, or every column a crossing segment overlaps. */
-function segmentColumns(seg: Segment, columns: readonly ColumnSpan[], gutters: readonly Gutter[]): [number, number] {
+export function segmentColumns(seg: Segment, columns: readonly ColumnSpan[], gutters: readonly Gutter[]): [number, number] {
   if (guttersCrossed(seg, gutters) > 0) {
     const hit = columns.map((c, i) => (overlap(seg.bbox[0], seg.bbox[2], c.x0, c.x1) > 1 ? i : -1)).filter((i) => i >= 0);
     if (hit.length > 0) return [hit[0] as number, hit[hit.length - 1] as number];
@@ -318,6 +318,7 @@ export function bandsToPlacedPieces(bands: readonly Band[], spanning: ReadonlyAr
     if (r.length > 0) for (const piece of l.pieces) placed.push({ piece, r0: Math.min(...r), r1: Math.max(...r) });
   }
   for (const s of spanning) {
+    if (labelPieces.has(s.piece)) continue;
     const r = s.bands.map((b) => index.get(b)).filter((i): i is number => i !== undefined);
     if (r.length > 0) placed.push({ piece: s.piece, r0: Math.min(...r), r1: Math.max(...r) });
   }

@@ -8,10 +8,14 @@ import { bboxUnion } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { joinLines } from '../text.js';
-import { findCrossers, guttersToColumns, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
+import { findCrossers, guttersToColumns, isEdgeCaption, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
 import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
-import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type PlacedPiece } from './stream-rows.js';
+import type { Edge } from './edges.js';
+import { headerLineCount, isSingleSpaced, keyColumns, placedLinesToBands, placeLine } from './stream-line-rows.js';
+import { looksLikeTable } from './stream-prose.js';
+import { splitAtRivers } from './stream-rivers.js';
+import { bandsToPlacedPieces, isTightRegion, linesToPieces, linesToTightBands, pieceBBox, piecesToBands, type Band, type Piece, type PlacedPiece } from './stream-rows.js';
 
 export interface StreamOptions {
   /** Page size in PDF points. */
@@ -21,10 +25,9 @@ export interface StreamOptions {
   exclude: BBox[];
   /** 1-based page number to put on tables and cells (null when unknown). */
   page?: number | null;
+  /** Horizontal rules outside ruled tables: a rule between two lines separates rows. */
+  rules?: readonly Edge[];
 }
-
-/** A table needs this many rows with text in two cells or more. */
-const MIN_FULL_ROWS = 2;
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 const roundBox = (b: BBox): BBox => [round(b[0]), round(b[1]), round(b[2]), round(b[3])];
@@ -115,29 +118,6 @@ export function columnEdges(columns: readonly ColumnSpan[]): number[] {
   return edges;
 }
 
-/** Two or more rows with text in two cells or more, and not two columns of running prose. */
-function looksLikeTable(table: Table): boolean {
-  if (table.colCount < 2 || table.rowCount < 2) return false;
-  const filled = table.cells.filter((c) => c.text !== '');
-  const perRow = new Map<number, number>();
-  for (const c of filled) perRow.set(c.row, (perRow.get(c.row) ?? 0) + 1);
-  if ([...perRow.values()].filter((n) => n >= 2).length < MIN_FULL_ROWS) return false;
-  // Side-by-side paragraphs (a two-column page) stack many lines in nearly every cell.
-  const multiLine = filled.filter((c) => (c.lines?.length ?? 1) >= 3).length;
-  if (table.colCount === 2 && multiLine >= (2 / 3) * filled.length) return false;
-  // …or, with no space between lines, one line per row, each line filling its column (justified).
-  if (table.colCount === 2 && table.rowCount >= 5) {
-    const lines = filled.flatMap((c) => (c.lines ?? []).map((l) => ({ col: c.col, width: (l.bbox?.[2] ?? 0) - (l.bbox?.[0] ?? 0) })));
-    const full = [0, 1].every((col) => {
-      const widths = lines.filter((l) => l.col === col).map((l) => l.width);
-      const max = Math.max(...widths);
-      return widths.filter((w) => w >= 0.9 * max).length >= 0.8 * widths.length;
-    });
-    if (full) return false;
-  }
-  return true;
-}
-
 const NUMERIC = /^[-+(]?[\d,.\s]+%?\)?$/u;
 
 /**
@@ -172,13 +152,26 @@ function regionColumns(region: readonly SegmentLine[], crossers: ReadonlySet<Seg
   return { columns: guttersToColumns(region, gutters), gutters, headed: header !== null, bodyFrom: header ? header.end + 1 : 0 };
 }
 
-function regionToGrid(lines: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null): Table | null {
+/**
+ * A region's rows: split at the first column when no two lines are further apart than a wrapped
+ * line (tight); line by line when the body is single-spaced but gaps or rules show elsewhere
+ * (stream-line-rows); otherwise from the gaps between rows, stacking the lines of wrapped cells.
+ */
+function regionToBands(region: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, rules: readonly Edge[]): { bands: Band[]; spanning: Array<{ piece: Piece; bands: Band[] }> } {
+  const { columns, gutters } = layout;
+  const fontSize = median(region.map((l) => l.fontSize));
+  if (isTightRegion(region, fontSize)) return { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] };
+  const placed = region.map((l) => placeLine(l, columns, gutters, crossers));
+  const header = headerLineCount(placed, rules, fontSize);
+  const keys = keyColumns(placed.slice(header), columns.length);
+  if (isSingleSpaced(placed.slice(header), keys, fontSize)) return { bands: placedLinesToBands(placed, keys, fontSize, rules, header), spanning: [] };
+  return piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
+}
+
+function regionToGrid(lines: readonly SegmentLine[], layout: StreamColumns, crossers: ReadonlySet<Segment>, page: number | null, rules: readonly Edge[] = []): Table | null {
   const { columns, gutters } = layout;
   const region = layout.headed ? splitWideRunsAtGutters(lines, gutters, layout.bodyFrom) : lines;
-  const fontSize = median(region.map((l) => l.fontSize));
-  const { bands, spanning } = isTightRegion(region, fontSize)
-    ? { bands: linesToTightBands(region, columns, gutters, crossers), spanning: [] }
-    : piecesToBands(linesToPieces(region, columns, gutters, crossers, fontSize));
+  const { bands, spanning } = regionToBands(region, layout, crossers, rules);
   const { rows, placed } = bandsToPlacedPieces(bands, spanning);
   if (rows.length === 0) return null;
   const table = gridToTable(rows, columns, placed, page);
@@ -204,12 +197,14 @@ export function wordsToStreamTables(words: readonly TextRun[], options: StreamOp
   const free = words.filter((w) => !insideAny(options.exclude, w));
   const lines = wordsToSegmentLines(free);
   const tables: StreamTable[] = [];
-  for (const run of splitByGaps(lines, options.exclude)) {
+  // Text columns side by side (a two-column page, a sidebar) are blocks of their own.
+  const runs = splitByGaps(lines, options.exclude).flatMap((run) => splitAtRivers(run).flatMap((side) => splitByGaps(side, options.exclude)));
+  for (const run of runs) {
     const blockWords = run.flatMap((l) => l.segments.flatMap((s) => s.runs));
     for (const region of runToRegions(run)) {
       const crossers = findCrossers(region);
       const layout = regionColumns(region, crossers);
-      const table = layout ? regionToGrid(region, layout, crossers, page) : null;
+      const table = layout ? regionToGrid(region, layout, crossers, page, options.rules ?? []) : null;
       if (table && layout) tables.push({ table, layout, blockWords });
     }
   }
@@ -222,6 +217,9 @@ export function wordsToStreamTables(words: readonly TextRun[], options: StreamOp
  */
 export function wordsToTableInColumns(words: readonly TextRun[], layout: StreamColumns, page: number | null): Table | null {
   const lines = wordsToSegmentLines(words);
+  // Notes and signature lines below the table's end are not rows of it.
+  const size = median(lines.map((l) => l.fontSize));
+  while (lines.length > 1 && isEdgeCaption(lines[lines.length - 1] as SegmentLine, layout.gutters, findCrossers(lines), size, 'bottom')) lines.pop();
   if (lines.length === 0) return null;
   return regionToGrid(lines, layout, findCrossers(lines), page);
 }

@@ -167,7 +167,7 @@ describe('wordsToTables on hand-made words', () => {
     const above = grid(
       [
         ['a', 'b'],
-        ['c', 'd'],
+        ['c', '1'],
       ],
       [50, 150],
       100,
@@ -176,7 +176,7 @@ describe('wordsToTables on hand-made words', () => {
     const below = grid(
       [
         ['e', 'f'],
-        ['g', 'h'],
+        ['g', '2'],
       ],
       [50, 150],
       180,
@@ -185,11 +185,11 @@ describe('wordsToTables on hand-made words', () => {
     expect(rowsOf(tables)).toEqual([
       [
         ['a', 'b'],
-        ['c', 'd'],
+        ['c', '1'],
       ],
       [
         ['e', 'f'],
-        ['g', 'h'],
+        ['g', '2'],
       ],
     ]);
   });
@@ -228,7 +228,7 @@ describe('wordsToTables on hand-made words', () => {
   });
 });
 
-describe('wordsToTables on real pages', () => {
+describe('wordsToTables on real pages', { timeout: 60_000 }, () => {
   const fixtures = join(import.meta.dirname, '../../fixtures/tables');
 
   it('reads the unruled LibreOffice table with its empty last cell', async () => {
