@@ -120,7 +120,7 @@ function regionText(r) {
 function locatorText(s) {
   if (!s) return '';
   if (s.page !== null && s.page !== undefined) return '第 ' + s.page + ' 页';
-  var m = /^\[[^\]]*\]/.exec(s.text);
+  var m = /^\[(?:[^\[\]]|\[[^\]]*\])*\]/.exec(s.text);
   return m ? m[0] : '';
 }
 
