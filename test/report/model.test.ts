@@ -160,7 +160,7 @@ describe('evidence images', { timeout: 60_000 }, () => {
       expect(y0 as number).toBeLessThan(by0 as number);
       expect(x1 as number).toBeGreaterThanOrEqual(bx1 as number);
       expect(y1 as number).toBeGreaterThan(by1 as number);
-      expect([...(sink.images.get(ev?.image ?? '') ?? []).subarray(0, 4)]).toEqual(PNG_MAGIC);
+      expect([...(sink.images.get(ev?.image ?? '') ?? new Uint8Array()).subarray(0, 4)]).toEqual(PNG_MAGIC);
     }
     // The same box of the same source is one image.
     const before = sink.images.size;
