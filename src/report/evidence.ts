@@ -69,48 +69,48 @@ async function findSource(document: Document, baseDirs: readonly string[]): Prom
   return { note: changed ? `源文件 ${path} 已更改（SHA-256 与读取时不同），不显示页面图像` : `找不到源文件 ${path}，不显示页面图像` };
 }
 
-async function renderFindings(doc: PDFDocumentProxy, document: Document, detail: DocumentDetail, sink: ImageSink): Promise<number> {
-  const sizes = new Map<number, { width: number; height: number }>();
-  const pageSize = async (n: number): Promise<{ width: number; height: number }> => {
-    let size = sizes.get(n);
-    if (!size) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      size = { width: viewport.width, height: viewport.height };
-      sizes.set(n, size);
-    }
-    return size;
-  };
-  let failures = 0;
-  // detail.findings are the Document's findings in the same order.
-  for (const [index, finding] of detail.findings.entries()) {
-    const provenance = document.verification.findings[index]?.provenance ?? [];
-    const evidence: Evidence[] = [];
-    for (const p of provenance) {
-      if (evidence.length >= MAX_IMAGES_PER_FINDING) break;
-      if (p.page === null || p.bbox === null || p.page < 1 || p.page > doc.numPages) continue;
-      const box = [...p.bbox] as Box;
-      if (evidence.some((e) => e.page === p.page && e.box.join() === box.join())) continue;
-      try {
-        const size = await pageSize(p.page);
-        // A box taller than a third of the page is a merged block, not a value: shown only when nothing else is.
-        if (evidence.length > 0 && Math.abs(box[3] - box[1]) > size.height / 3) continue;
-        const crop = cropAround(box, size.width, size.height);
-        const key = imageKey(document.source.sha256, p.page, crop);
-        if (!sink.has(key)) {
-          const dpi = Math.min(MAX_DPI, (MAX_WIDTH_PX * 72) / (crop[2] - crop[0]));
-          const { png } = await renderPagePng(doc, p.page, { dpi, clip: crop });
-          await sink.add(key, png);
-        }
-        evidence.push({ image: key, page: p.page, crop, box });
-      } catch {
-        failures += 1;
-      }
-    }
-    finding.evidence = evidence;
-  }
-  return failures;
+type PageSizes = ReadonlyArray<readonly [number, number]>;
+
+interface Planned {
+  finding: number;
+  evidence: Evidence;
 }
+
+/**
+ * Which boxes each finding shows: up to two per finding, distinct, on pages the PDF has; a box taller
+ * than a third of the page (a merged block, not a value) only when the finding has nothing else.
+ */
+export function planEvidence(document: Document, pages: PageSizes): Planned[] {
+  const planned: Planned[] = [];
+  for (const [index, finding] of document.verification.findings.entries()) {
+    const mine: Evidence[] = [];
+    for (const p of finding.provenance) {
+      if (mine.length >= MAX_IMAGES_PER_FINDING) break;
+      if (p.page === null || p.bbox === null) continue;
+      const size = pages[p.page - 1];
+      if (!size) continue;
+      const box = [...p.bbox] as Box;
+      if (mine.some((e) => e.page === p.page && e.box.join() === box.join())) continue;
+      if (mine.length > 0 && Math.abs(box[3] - box[1]) > size[1] / 3) continue;
+      const crop = cropAround(box, size[0], size[1]);
+      mine.push({ image: imageKey(document.source.sha256, p.page, crop), page: p.page, crop, box });
+    }
+    for (const evidence of mine) planned.push({ finding: index, evidence });
+  }
+  return planned;
+}
+
+async function pageSizesOf(doc: PDFDocumentProxy): Promise<Array<[number, number]>> {
+  const sizes: Array<[number, number]> = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const viewport = (await doc.getPage(n)).getViewport({ scale: 1 });
+    sizes.push([viewport.width, viewport.height]);
+  }
+  return sizes;
+}
+
+/** Page sizes by source SHA-256, kept across documents so copies of one source never reopen it. */
+const pageSizeCache = new Map<string, Array<[number, number]>>();
 
 /**
  * Attach evidence images to the findings of a PDF document's detail, or set `evidenceNote` to why
@@ -120,6 +120,16 @@ export async function attachEvidence(document: Document, detail: DocumentDetail,
   if (document.source.format !== 'pdf') return;
   const wanted = document.verification.findings.some((f) => f.provenance.some((p) => p.page !== null && p.bbox !== null));
   if (!wanted) return;
+  const assign = (planned: readonly Planned[]): void => {
+    for (const f of detail.findings) f.evidence = [];
+    for (const p of planned) detail.findings[p.finding]?.evidence.push(p.evidence);
+  };
+  // Images already made from these very bytes (same SHA-256) need no source at all.
+  const known = pageSizeCache.get(document.source.sha256);
+  if (known) {
+    const planned = planEvidence(document, known);
+    if (planned.every((p) => options.sink.has(p.evidence.image))) return assign(planned);
+  }
   const found = await findSource(document, options.baseDirs);
   if ('note' in found) {
     detail.evidenceNote = found.note;
@@ -127,7 +137,25 @@ export async function attachEvidence(document: Document, detail: DocumentDetail,
   }
   try {
     checkPdfBytes(found.bytes);
-    const failures = await withPdfDocument(found.bytes, (doc) => renderFindings(doc, document, detail, options.sink));
+    let failures = 0;
+    const made: Planned[] = [];
+    await withPdfDocument(found.bytes, async (doc) => {
+      const sizes = await pageSizesOf(doc);
+      pageSizeCache.set(document.source.sha256, sizes);
+      for (const p of planEvidence(document, sizes)) {
+        const { image, page, crop } = p.evidence;
+        try {
+          if (!options.sink.has(image)) {
+            const dpi = Math.min(MAX_DPI, (MAX_WIDTH_PX * 72) / (crop[2] - crop[0]));
+            await options.sink.add(image, (await renderPagePng(doc, page, { dpi, clip: crop })).png);
+          }
+          made.push(p);
+        } catch {
+          failures += 1;
+        }
+      }
+    });
+    assign(made);
     if (failures > 0) detail.evidenceNote = `${failures} 处页面图像无法生成，改为显示位置和原文`;
   } catch (error) {
     detail.evidenceNote = `源文件无法打开（${error instanceof Error ? error.message : String(error)}），不显示页面图像`;
