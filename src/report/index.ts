@@ -22,6 +22,31 @@ export { ReportInputError } from './outputs.js';
 export { escapeHtml, scriptJson } from './html.js';
 export type * from './types.js';
 
+/** The page (or its image folder) cannot be written: exit code 3. */
+export class ReportOutputError extends Error {
+  readonly code = 'REPORT_NOT_WRITTEN';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`无法写入报告文件 ${path}：${reason}`);
+    this.name = 'ReportOutputError';
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+}
+
+async function writable<T>(path: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw error instanceof ReportOutputError ? error : new ReportOutputError(path, reasonOf(error));
+  }
+}
+
 export const DEFAULT_SPLIT_ABOVE_BYTES = 50 * 1024 * 1024;
 
 export interface ReportOptions {
@@ -82,8 +107,10 @@ class Images implements ImageSink {
     this.memory.clear();
   }
   private async write(key: string, png: Uint8Array): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${key}.png`), png);
+    await writable(this.dir, async () => {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(join(this.dir, `${key}.png`), png);
+    });
   }
   *inline(): Generator<[string, Uint8Array]> {
     yield* this.memory;
@@ -134,9 +161,14 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   const imageMode: ReportIndex['images'] = sink.count === 0 ? 'none' : sink.spilled ? 'files' : 'inline';
   const index: ReportIndex & { imageBase: string } = { ...base, images: imageMode, imageBase: `${basename(imageDir)}/` };
 
-  await mkdir(dirname(outPath), { recursive: true });
+  await writable(outPath, () => mkdir(dirname(outPath), { recursive: true }));
   const temporary = `${outPath}.${process.pid}.tmp`;
   const stream = createWriteStream(temporary);
+  // An open failure is reported by the first write or by finish; keep it for the message.
+  let failure: unknown = null;
+  stream.on('error', (error) => {
+    failure = error;
+  });
   let bytes = 0;
   const put = async (text: string): Promise<void> => {
     bytes += Buffer.byteLength(text);
@@ -154,7 +186,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   } catch (error) {
     stream.destroy();
     await rm(temporary, { force: true });
-    throw error;
+    throw error instanceof ReportOutputError ? error : new ReportOutputError(outPath, reasonOf(failure ?? error));
   }
   return { path: outPath, documents: rows.length, failed: failed.length, skipped: skipped.length, images: sink.count, imageMode, imageDir: imageMode === 'files' ? imageDir : null, bytes };
 }

@@ -5,7 +5,7 @@
  * results in DIR; 3 the page cannot be written.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { ReportInputError, writeReport, type ReportResult } from '../../report/index.js';
+import { ReportInputError, ReportOutputError, writeReport, type ReportResult } from '../../report/index.js';
 
 interface ReportOptions {
   out?: string;
@@ -63,9 +63,8 @@ export async function writeReportAndSay(dir: string, options: { out?: string; im
       process.stderr.write(`selfeval: ${error.message} [${error.code}]\n`);
       return 2;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOENT' || code === 'EPERM') {
-      process.stderr.write(`selfeval: 无法写入报告文件 ${options.out ?? `${dir}/report.html`}：${(error as Error).message} [REPORT_NOT_WRITTEN]\n`);
+    if (error instanceof ReportOutputError) {
+      process.stderr.write(`selfeval: ${error.message} [${error.code}]\n`);
       return 3;
     }
     throw error;
