@@ -11,6 +11,7 @@ interface ReportOptions {
   out?: string;
   images: boolean;
   splitAbove?: number;
+  sources?: string;
 }
 
 const HELP_AFTER = `
@@ -18,6 +19,7 @@ const HELP_AFTER = `
   selfeval report out                          读取 out/（selfeval extract --out out 的输出），写出 out/report.html
   selfeval report out --out 审计报告.html      写到指定文件
   selfeval report out --no-images              不生成 PDF 原文页面图像（只显示位置和原文）
+  selfeval report /data/out --sources /data    源文件路径相对于 /data（extract 在 /data 中运行时）
   selfeval extract 增城区/ --out out --report  读取后直接写出 out/report.html
 
 页面（中文，无需联网，可直接用浏览器打开）：
@@ -43,6 +45,7 @@ export function registerReport(program: Command): void {
     .option('-o, --out <file>', '报告文件（默认 DIR/report.html）')
     .option('--no-images', '不生成 PDF 原文页面图像')
     .option('--split-above <MB>', '页面超过该大小时把图像另存为文件', positiveNumber, 50)
+    .option('--sources <dir>', '文档中相对源文件路径的起点（默认为当前文件夹，即运行 extract 的位置）')
     .addHelpText('after', HELP_AFTER)
     .action(async (dir: string, opts: ReportOptions) => {
       process.exitCode = await report(dir, opts);
@@ -50,13 +53,14 @@ export function registerReport(program: Command): void {
 }
 
 /** Write the report and print one line about it; used by `report` and by `extract --report`. */
-export async function writeReportAndSay(dir: string, options: { out?: string; images?: boolean; splitAboveMb?: number }): Promise<number> {
+export async function writeReportAndSay(dir: string, options: { out?: string; images?: boolean; splitAboveMb?: number; sources?: string }): Promise<number> {
   let result: ReportResult;
   try {
     result = await writeReport(dir, {
       ...(options.out !== undefined ? { out: options.out } : {}),
       images: options.images !== false,
       splitAboveBytes: (options.splitAboveMb ?? 50) * 1024 * 1024,
+      ...(options.sources !== undefined ? { sourceBaseDirs: [options.sources] } : {}),
     });
   } catch (error) {
     if (error instanceof ReportInputError) {
@@ -76,5 +80,10 @@ export async function writeReportAndSay(dir: string, options: { out?: string; im
 }
 
 function report(dir: string, opts: ReportOptions): Promise<number> {
-  return writeReportAndSay(dir, { ...(opts.out !== undefined ? { out: opts.out } : {}), images: opts.images, ...(opts.splitAbove !== undefined ? { splitAboveMb: opts.splitAbove } : {}) });
+  return writeReportAndSay(dir, {
+    ...(opts.out !== undefined ? { out: opts.out } : {}),
+    images: opts.images,
+    ...(opts.splitAbove !== undefined ? { splitAboveMb: opts.splitAbove } : {}),
+    ...(opts.sources !== undefined ? { sources: opts.sources } : {}),
+  });
 }

@@ -114,7 +114,7 @@ function companionLinks(index, row) {
   if (!row.companions.length) return el('p', null, '没有同部门、同年度的其他类型文件。');
   return el('ul', { class: 'companions' }, row.companions.map(function (id) {
     var c = index.rows[id];
-    return el('li', null, el('a', { href: '#doc=' + id }, label(KIND_LABELS, c.kind) + '：' + baseName(c.file)), '（' + label(FORMAT_LABELS, c.format) + '，自评 ' + fmt(c.declared) + '，复核 ' + fmt(c.recomputed) + '）');
+    return el('li', null, el('a', { href: '#doc=' + id, title: c.file }, label(KIND_LABELS, c.kind) + '：' + baseName(c.file)), '（' + label(FORMAT_LABELS, c.format) + '，自评 ' + fmt(c.declared) + '，复核 ' + fmt(c.recomputed) + '）');
   }));
 }
 
