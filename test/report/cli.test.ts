@@ -7,7 +7,7 @@ import { documentLine, errorLine } from '../../src/pipeline/lines.js';
 import { SelfevalError } from '../../src/errors.js';
 import type { ReportIndex } from '../../src/report/types.js';
 import { runCli } from '../helpers/cli.js';
-import { readSample } from '../helpers/samples.js';
+import { readSample, SAMPLES } from '../helpers/samples.js';
 
 /** The overview blob of a written page, parsed the way the page script does. */
 function indexOf(html: string): ReportIndex {
@@ -71,6 +71,15 @@ describe('selfeval report', { timeout: 60_000 }, () => {
     const run = await runCli(['report', dir, '--out', join(blocker, 'file', 'report.html')]);
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/无法写入报告文件 .*\[REPORT_NOT_WRITTEN\]/u);
+  });
+
+  it('extract --report writes the page at the end of the run; with --json stdout stays JSON only', async () => {
+    const out = join(dir, 'run');
+    const run = await runCli(['extract', join(SAMPLES, 'liwan-2023-table.txt'), '--out', out, '--json', '--report']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ files: 1, failed: 0 });
+    expect(run.err).toMatch(/^审计报告已写出：.*run\/report\.html（1 份文件，0 个无法读取，0 个跳过/u);
+    expect(indexOf(readFileSync(join(out, 'report.html'), 'utf8')).rows.map((r) => r.department)).toEqual(['广州市荔湾区协作办公室']);
   });
 
   it('help is in Chinese with examples', async () => {

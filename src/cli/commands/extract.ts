@@ -139,7 +139,8 @@ async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
   }
   if (result.interrupted) return 130;
   if (opts.report) {
-    const written = await writeReportAndSay(opts.out, {});
+    // With --json, stdout holds the JSON summary alone.
+    const written = await writeReportAndSay(opts.out, opts.json ? { say: err } : {});
     if (written !== 0) return written;
   }
   if (failed.length > 0) return 1;

@@ -53,7 +53,10 @@ export function registerReport(program: Command): void {
 }
 
 /** Write the report and print one line about it; used by `report` and by `extract --report`. */
-export async function writeReportAndSay(dir: string, options: { out?: string; images?: boolean; splitAboveMb?: number; sources?: string }): Promise<number> {
+export async function writeReportAndSay(
+  dir: string,
+  options: { out?: string; images?: boolean; splitAboveMb?: number; sources?: string; say?: (text: string) => void },
+): Promise<number> {
   let result: ReportResult;
   try {
     result = await writeReport(dir, {
@@ -75,7 +78,7 @@ export async function writeReportAndSay(dir: string, options: { out?: string; im
   }
   const mb = (result.bytes / 1024 / 1024).toFixed(1);
   const images = result.imageMode === 'files' ? `，图像 ${result.images} 个另存在 ${result.imageDir}` : result.images > 0 ? `，内嵌图像 ${result.images} 个` : '';
-  process.stdout.write(`审计报告已写出：${result.path}（${result.documents} 份文件，${result.failed} 个无法读取，${result.skipped} 个跳过，${mb} MB${images}）\n`);
+  (options.say ?? ((text: string) => void process.stdout.write(text)))(`审计报告已写出：${result.path}（${result.documents} 份文件，${result.failed} 个无法读取，${result.skipped} 个跳过，${mb} MB${images}）\n`);
   return 0;
 }
 
