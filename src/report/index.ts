@@ -9,7 +9,7 @@
  * before, and the folder travels with it.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { attachEvidence, type ImageSink } from './evidence.js';
@@ -115,6 +115,21 @@ class Images implements ImageSink {
   *inline(): Generator<[string, Uint8Array]> {
     yield* this.memory;
   }
+  /** Delete images an earlier report left in the folder (only files named as this code names them), and the folder when empty. */
+  async removeStale(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    const keep = this.spilled ? this.keys : new Set<string>();
+    for (const name of names) {
+      const m = /^([0-9a-f]{20})\.png$/u.exec(name);
+      if (m && !keep.has(m[1] as string)) await rm(join(this.dir, name), { force: true });
+    }
+    if (!this.spilled) await rmdir(this.dir).catch(() => undefined);
+  }
 }
 
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<ReportResult> {
@@ -160,6 +175,7 @@ export async function writeReport(dir: string, options: ReportOptions = {}): Pro
   if (!sink.spilled && sink.count > 0 && textBytes + sink.encodedBytes > limit) await sink.spill();
   const imageMode: ReportIndex['images'] = sink.count === 0 ? 'none' : sink.spilled ? 'files' : 'inline';
   const index: ReportIndex & { imageBase: string } = { ...base, images: imageMode, imageBase: `${basename(imageDir)}/` };
+  await sink.removeStale();
 
   await writable(outPath, () => mkdir(dirname(outPath), { recursive: true }));
   const temporary = `${outPath}.${process.pid}.tmp`;

@@ -2,7 +2,7 @@
  * The audit report in headless Chromium (Debian's, driven by playwright-core): the page of a real
  * extract run, a hostile document, split images, and a synthetic 2,000-document page.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -197,6 +197,9 @@ suite('audit report in Chromium', { timeout: 120_000 }, () => {
     expect(await img.getAttribute('src')).toMatch(/^split\/[0-9a-f]{20}\.png$/u);
     expect(problems).toEqual([]);
     await page.close();
+    // Written again under the limit, the images are inline and the folder's images are gone with it.
+    expect((await writeReport(out, { out: split })).imageMode).toBe('inline');
+    expect(existsSync(join(work, 'split'))).toBe(false);
   });
 
   it('a report of 2,000 documents opens and filters in under 2 s', async () => {
