@@ -130,6 +130,14 @@ suite('audit report in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#failed').textContent()).toContain('NOT_SELF_EVALUATION');
     expect(await page.locator('#skipped').textContent()).toContain('README.md');
 
+    // Every column sorts, both ways.
+    for (const key of await page.locator('#rows thead button.sort').evaluateAll((bs) => bs.map((b) => (b as unknown as { dataset: { key: string } }).dataset.key))) {
+      await page.click(`button[data-key="${key}"]`);
+      await page.click(`button[data-key="${key}"]`);
+      expect(await page.locator(`th:has(button[data-key="${key}"])`).getAttribute('aria-sort')).toBe('descending');
+    }
+    await page.click('button[data-key="gradeRecomputed"]');
+    expect(await columnTexts(page, 'gradeRecomputed')).toEqual(['优', '优', '优', '优', '优', '—', '—', '—']);
     await page.click('button[data-key="diff"]');
     const diffs = await columnTexts(page, 'diff');
     const numbers = diffs.filter((d) => d !== '—').map(Number);

@@ -15,8 +15,8 @@ var COLUMNS = [
   { key: 'declared', label: '自评总分', type: 'num', text: function (r) { return fmt(r.declared); } },
   { key: 'recomputed', label: '复核总分', type: 'num', text: function (r) { return fmt(r.recomputed); } },
   { key: 'diff', label: '差值', title: '复核总分 − 自评总分', type: 'num', text: function (r) { return fmtDiff(r.diff); } },
-  { key: 'gradeDeclared', label: '自评等级', type: 'str' },
-  { key: 'gradeRecomputed', label: '复核等级', type: 'str' },
+  { key: 'gradeDeclared', label: '自评等级', type: 'num', value: function (r) { return gradeRank(r.gradeDeclared); }, text: function (r) { return r.gradeDeclared || '—'; } },
+  { key: 'gradeRecomputed', label: '复核等级', type: 'num', value: function (r) { return gradeRank(r.gradeRecomputed); }, text: function (r) { return r.gradeRecomputed || '—'; } },
   { key: 'checksOk', label: '已复核', type: 'num' },
   { key: 'checksUnverifiable', label: '无法复核', type: 'num' },
   { key: 'checksMismatch', label: '不符', type: 'num' },
@@ -24,6 +24,12 @@ var COLUMNS = [
   { key: 'warnings', label: '警告', type: 'num' },
   { key: 'scope', label: '复核依据', type: 'str', text: function (r) { return r.scope === 'structural' ? '无评分标准' : r.scope === 'rubric' ? '评分标准' : '—'; } },
 ];
+
+/** Grades sort by merit (差 < 中 < 良 < 优), not by their characters. */
+function gradeRank(grade) {
+  var rank = { 差: 1, 中: 2, 良: 3, 优: 4 }[grade];
+  return rank === undefined ? null : rank;
+}
 
 var FILTERS = [
   { key: 'province', label: '省', value: function (r) { return r.province; } },
