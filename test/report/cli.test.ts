@@ -1,8 +1,8 @@
 /** `selfeval report DIR`: what it reads, what it writes, and how it fails. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentLine, errorLine } from '../../src/pipeline/lines.js';
 import { SelfevalError } from '../../src/errors.js';
 import type { ReportIndex } from '../../src/report/types.js';
@@ -30,6 +30,7 @@ describe('selfeval report', { timeout: 60_000 }, () => {
     writeFileSync(join(dir, 'skipped.csv'), '\ufefffile,reason,detail\r\nin/README.md,other-text,"文本文件，但扩展名不是 .txt/.text"\r\n');
     writeFileSync(join(dir, 'errors.csv'), '\ufefffile,stage,code,message,detail\r\nin/empty.txt,read,CORRUPT,坏,\r\n');
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes DIR/report.html from the outputs alone: rows, unread and skipped files, and notes on what it could not use', async () => {
     const run = await runCli(['report', dir]);
@@ -57,7 +58,8 @@ describe('selfeval report', { timeout: 60_000 }, () => {
   });
 
   it('a folder without results.jsonl is a usage error (exit 2) that says what to run', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'selfeval-report-empty-'));
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
     const run = await runCli(['report', empty]);
     expect(run.code).toBe(2);
     expect(run.err).toContain(`${empty} 中没有 results.jsonl：请先运行 selfeval extract … --out ${empty} [REPORT_NO_RESULTS]`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -179,7 +179,11 @@ describe('evidence images', { timeout: 60_000 }, () => {
     const bytes = readFileSync(join(ROOT, 'samples/zengcheng-2022-table.chromium.pdf'));
     writeFileSync(copy, Buffer.concat([bytes, Buffer.from('\n% appended\n')]));
     const changed = documentDetail(0, 'x', pdf);
-    await attachEvidence({ ...pdf, source: { ...pdf.source, path: copy } }, changed, { baseDirs: [dir], sink: new MemorySink() });
+    try {
+      await attachEvidence({ ...pdf, source: { ...pdf.source, path: copy } }, changed, { baseDirs: [dir], sink: new MemorySink() });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(changed.evidenceNote).toMatch(/已更改（SHA-256 与读取时不同）/u);
   });
 });
