@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './commands/extract.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTables } from './commands/tables.js';
 import { registerVerify } from './commands/verify.js';
@@ -13,6 +14,7 @@ const EXAMPLES = `
   selfeval verify out/table.pdf.json              # 复核 extract 写出的文档 JSON
   cat table.pdf | selfeval verify -               # - 表示标准输入
   selfeval tables report.pdf --format csv         # 列出 PDF 中的所有表格
+  selfeval report out                             # 根据 extract 的输出写出审计报告 out/report.html
   selfeval schema > document.schema.json          # 输出文档的 JSON Schema
   selfeval help verify                            # 某个命令的帮助和示例
 `;
@@ -31,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExtract(program);
   registerVerify(program);
   registerTables(program);
+  registerReport(program);
   registerSchema(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });

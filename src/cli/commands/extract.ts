@@ -13,6 +13,7 @@ import type { OcrMode } from '../../pipeline/run.js';
 import { formatTable } from '../format.js';
 import { ocrOption } from '../ocr-option.js';
 import { createProgress, lineCells } from '../progress.js';
+import { writeReportAndSay } from './report.js';
 
 interface ExtractOptions {
   out: string;
@@ -28,6 +29,7 @@ interface ExtractOptions {
   failOn?: 'error' | 'warning';
   progress: boolean;
   ocr: OcrMode;
+  report?: boolean;
 }
 
 function positiveInteger(name: string): (value: string) => number {
@@ -44,6 +46,7 @@ const HELP_AFTER = `
   selfeval extract 增城区/ --out out --db audit.sqlite   同时写入 SQLite 数据库
   cat x.pdf | selfeval extract - --out out               从标准输入读取
   selfeval extract 增城区/ --out out --fail-on error     有 error 级问题时退出码为 4（用于 CI）
+  selfeval extract 增城区/ --out out --report            读取后写出审计报告 out/report.html（见 selfeval help report）
 
 输出：DIR/<文件名>.json、DIR/results.jsonl，以及 documents.csv、indicators.csv、targets.csv、
 findings.csv、errors.csv、skipped.csv（UTF-8 带 BOM，可直接用 Excel 打开）。
@@ -67,6 +70,7 @@ export function registerExtract(program: Command): void {
     .option('--json', '只输出机器可读的 JSON 结果')
     .addOption(new Option('--fail-on <severity>', '存在该级别（或更严重）的问题时退出码为 4').choices(['error', 'warning']))
     .option('--no-progress', '不显示进度条')
+    .option('--report', '读取完成后写出审计报告 DIR/report.html')
     .addOption(ocrOption())
     .addHelpText('after', HELP_AFTER)
     .action(async (paths: string[], opts: ExtractOptions) => {
@@ -134,6 +138,11 @@ async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
     report(result, opts, imported, out, err);
   }
   if (result.interrupted) return 130;
+  if (opts.report) {
+    // With --json, stdout holds the JSON summary alone.
+    const written = await writeReportAndSay(opts.out, opts.json ? { say: err } : {});
+    if (written !== 0) return written;
+  }
   if (failed.length > 0) return 1;
   if (opts.failOn && failsOn(result.lines, opts.failOn)) return 4;
   return 0;
