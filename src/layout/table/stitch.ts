@@ -58,14 +58,22 @@ function isCleanTopBlock(table: Table, k: number): boolean {
   return table.cells.every((c) => c.row >= k || c.row + c.rowSpan <= k);
 }
 
+/**
+ * A header cell's text for comparison: NFKC (full- and half-width punctuation and brackets, as
+ * producers and OCR mix them) without spaces.
+ */
+function headerKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
 /** How many leading rows of `next` repeat a header block of `prev`, and the row where that block starts there. */
 function repeatedHeaderRows(prev: Table, next: Table): { rows: number; at: number } {
   for (let k = Math.min(3, next.rowCount - 1); k >= 1; k--) {
     if (!isCleanTopBlock(next, k)) continue;
-    const head = rowBlockTexts(next, 0, k);
+    const head = rowBlockTexts(next, 0, k).map(headerKey);
     if (head.filter((t) => t !== '').length < 2) continue;
     for (let r = 0; r + k <= prev.rowCount; r++) {
-      const block = rowBlockTexts(prev, r, r + k);
+      const block = rowBlockTexts(prev, r, r + k).map(headerKey);
       if (block.length === head.length && block.every((t, i) => t === head[i])) return { rows: k, at: r };
     }
   }

@@ -131,6 +131,16 @@ describe('stitchTables', () => {
     expect(table?.cells.find((c) => c.text === '乙')).toMatchObject({ row: 2, page: 2 });
   });
 
+  it('recognises the repeated header written with other-width punctuation and spaces (another producer, OCR)', () => {
+    const head = (y: number, texts: string[]) => texts.map((t, i) => word(t, [XS[i] as number, y, XS[i + 1] as number, y + 20]));
+    const p1 = page(1, ruled(XS, [400, 420, 480, 580]), [...head(400, ['一级指标（分）', '三级指标：名称', '得分']), word('甲', [100, 420, 300, 480]), word('乙', [100, 480, 300, 580])]);
+    const p2 = page(2, ruled(XS, [40, 60, 120]), [...head(40, ['一级指标 (分)', '三级指标:名称', '得 分']), word('丙', [100, 60, 300, 120])]);
+    const table = stitchTables([p1, p2])[0]?.[0];
+    expect(table?.rowCount).toBe(4);
+    expect(table?.cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(['', '丙', '']);
+    expect(table?.cells.filter((c) => c.header).map((c) => c.text)).toEqual(['一级指标（分）', '三级指标：名称', '得分']);
+  });
+
   it('does not join tables with different columns', () => {
     const other = page(2, ruled([0, 150, 400], [40, 60, 120]), [word('其他', [0, 40, 150, 60]), word('表格', [150, 40, 400, 60])]);
     const [first, second] = stitchTables([page1, other]);
