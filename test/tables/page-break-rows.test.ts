@@ -2,7 +2,7 @@
  * Ruled tables printed by Chromium, which draws no rule at the top of a continuation page: a page
  * break is a row boundary there (the last row on the page above is closed by its rule), while the
  * group labels cut by the break (printed once, on the first page) go on. Fixtures:
- * test/fixtures/tables/classes/src/break-{rows,labels}-zh.html (scripts/fixtures/make-table-fixtures.sh).
+ * test/fixtures/tables/classes/src/break-{rows,labels,split}-zh.html (scripts/fixtures/make-table-fixtures.sh).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,16 @@ describe('page breaks without a rule on the continuation page (Chromium)', { tim
     expect(span(table, '效益指标（30分）')).toEqual([14, 0, 7, 1]);
     expect(span(table, '生态效益指标')).toEqual([19, 1, 1, 1]);
     expect(span(table, '可持续影响指标')).toEqual([20, 1, 1, 1]);
+  });
+
+  it('a row whose long reason runs over the foot of the page, no rule on either side of the break, stays one row (23 × 8)', async () => {
+    const table = await onlyTable('break-split-zh.chromium.pdf');
+    const sentence = '由于第四季度集中检查任务较多，人员调配不足，部分检查顺延至十二月上旬完成；下一步将提前制定检查计划，合理调配人员，确保按期完成全部检查任务，并将检查结果纳入年度考核，同时加强与乡镇的协调配合，及时通报检查发现的问题。';
+    const rows = ROWS.map((r) => (r[2] === '检查任务完成时间' ? [...r.slice(0, 7), sentence + sentence] : r));
+    expect(tableToRows(table)).toEqual(rows);
+    const reason = table.cells.find((c) => c.text === sentence + sentence);
+    expect(reason).toMatchObject({ row: 11, rowSpan: 1 });
+    expect(reason?.parts?.map((p) => p.page)).toEqual([1, 2]);
+    expect(table.cells.find((c) => c.text === '检查任务完成时间')).toMatchObject({ row: 11, rowSpan: 1, page: 1 });
   });
 });
