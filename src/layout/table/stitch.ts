@@ -3,7 +3,8 @@
  * previous page (same outer edges, compatible column boundaries, no body text between them), the
  * two are joined into one table placed on the first page: the continuation's repeated header rows
  * are dropped, and a merged cell cut by the break (no rule between its two parts) becomes one cell
- * with the combined rowSpan and `parts` listing each page part. An unruled table whose columns
+ * with the combined rowSpan and `parts` listing each page part. The break itself is a row boundary
+ * unless the text shows the row goes on (see isSplitRow). An unruled table whose columns
  * came from its header row lends them to its continuation, which is laid out again from its
  * words in those columns (see carryColumns).
  */
