@@ -121,9 +121,10 @@ export function readIndicatorGrid(layout: LayoutDocument): IndicatorGrid | null 
         if (fields.level2Weight && !fields.level2) delete fields.level2Weight;
       }
       if (!fields.name && !fields.weight && !fields.score && !fields.explanation && !fields.criteria && !fields.basis && !fields.target && !fields.actual) continue;
-      // A note printed inside the table: nothing but a 注：… / 填报日期：… line.
+      // A note printed inside the table: nothing but a 注：… / 填报日期：… line, or a sign-off row
+      // of such labels (项目负责人： | 财务负责人： | 填表人：).
       const filled = own.filter((c) => c.text.trim() !== '');
-      if (filled.length === 1 && isNoteRow(filled[0]?.text ?? '') && !fields.weight && !fields.score && !fields.target && !fields.actual) continue;
+      if (filled.length > 0 && filled.every((c) => isNoteRow(c.text)) && !fields.weight && !fields.score && !fields.target && !fields.actual) continue;
       const inherited = new Set<RowField>();
       for (const key of Object.keys(fields) as RowField[]) {
         const token = fields[key];

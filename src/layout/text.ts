@@ -10,9 +10,23 @@ export function isCjkChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && CJK.test(ch);
 }
 
+/** How far a word touching the break is searched for CJK (bounded: the left side may be long). */
+const WORD_SCAN = 32;
+
+/** The word (run of non-spaces) ending at `text`'s end, or starting at its start, holds CJK. */
+function edgeWordHasCjk(text: string, atEnd: boolean): boolean {
+  for (let k = 1; k <= Math.min(WORD_SCAN, text.length); k++) {
+    const ch = atEnd ? text[text.length - k] : text[k - 1];
+    if (ch === undefined || /\s/u.test(ch)) return false;
+    if (isCjkChar(ch)) return true;
+  }
+  return false;
+}
+
 /**
  * Join two pieces of wrapped text: no space when either side of the break is CJK (Chinese has no
- * spaces), one space between Latin words and numbers, nothing extra when one side already has it.
+ * spaces), nor when a number is cut inside CJK text ("广播1" + "2套", "（1" + "0分）"); one space
+ * between Latin words and numbers otherwise, nothing extra when one side already has it.
  */
 export function joinWrapped(left: string, right: string): string {
   // trimEnd/trimStart remove exactly what \s matches, without rescanning a long left side (a
@@ -24,6 +38,9 @@ export function joinWrapped(left: string, right: string): string {
   const last = a[a.length - 1];
   const first = b[0];
   if (isCjkChar(last) || isCjkChar(first)) return a + b;
+  // Lines break between two digits only inside a number (no break opportunity there), so in CJK
+  // text a number cut by the wrap is one number; in Latin text two numbers may stand on two lines.
+  if (/\d/u.test(last ?? '') && /\d/u.test(first ?? '') && (edgeWordHasCjk(a, true) || edgeWordHasCjk(b, false))) return a + b;
   // A hyphenated Latin word broken over a line keeps its hyphen and loses the break.
   if (last === '-' || last === '/' || first === ',' || first === '.' || first === ')' || first === '%') return a + b;
   return `${a} ${b}`;

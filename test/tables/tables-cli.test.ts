@@ -53,6 +53,13 @@ describe('selfeval tables on the table fixtures', { timeout: 60_000 }, () => {
     expect(error?.message).toContain('OCR');
   });
 
+  it('reads 户 where the font of a simplified document names its glyph 戶, as the PDF reader does (liuwan)', async () => {
+    const { tables } = await tablesForFile(join(import.meta.dirname, '../../samples/beyond/pdf/liuwan-town-2023-project-table.chromium.pdf'));
+    const cells = tables.flatMap((t) => t.cells);
+    expect(cells.find((c) => c.text === '受益农户户均年节约生产成本')?.raw).toBe('受益农\u2f3e\u2f3e均年节约\u2f63产成本');
+    expect(cells.some((c) => c.text.includes('戶'))).toBe(false);
+  });
+
   it('--pages reads only the pages asked for', async () => {
     const none = await tablesForFile(join(FIXTURES, 'two-tables-en.chromium.pdf'), { pages: [2] });
     expect(none.tables).toEqual([]);

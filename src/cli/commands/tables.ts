@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SelfevalError, isSelfevalError } from '../../errors.js';
+import { applyGlyphVariants } from '../../layout/glyph-variants.js';
 import type { Table } from '../../layout/model.js';
 import { stitchTables } from '../../layout/table/stitch.js';
 import { tablesToCsv, tablesToJsonLines, tablesToMarkdown, type FileTables } from '../../output/tables.js';
@@ -119,8 +120,11 @@ async function pdfTables(bytes: Uint8Array, fileName: string, options: TablesOpt
       const stitched = stitchTables(
         layouts.map((p, i) => ({ tables: p.tables, height: p.height, lineBoxes: (bodyLines[i] ?? []).flatMap((l) => (l.bbox ? [l.bbox] : [])) })),
       );
-      // OCR'd values carry their confidence, as in the PDF reader.
-      ocr.mark(layouts.map((p, i) => ({ number: p.number, width: p.width, height: p.height, blocks: (stitched[i] ?? []).map((table) => ({ type: 'table' as const, table })) })));
+      const pages = layouts.map((p, i) => ({ number: p.number, width: p.width, height: p.height, blocks: (stitched[i] ?? []).map((table) => ({ type: 'table' as const, table })) }));
+      // OCR'd values carry their confidence, and glyph-shared variants (戶 for 户) are mapped back in
+      // simplified documents, as in the PDF reader.
+      ocr.mark(pages);
+      applyGlyphVariants(pages);
       return { pageCount: doc.numPages, tables: stitched.flat() };
     },
     { fileName },

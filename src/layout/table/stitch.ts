@@ -3,7 +3,8 @@
  * previous page (same outer edges, compatible column boundaries, no body text between them), the
  * two are joined into one table placed on the first page: the continuation's repeated header rows
  * are dropped, and a merged cell cut by the break (no rule between its two parts) becomes one cell
- * with the combined rowSpan and `parts` listing each page part. An unruled table whose columns
+ * with the combined rowSpan and `parts` listing each page part. The break itself is a row boundary
+ * unless the text shows the row goes on (see isSplitRow). An unruled table whose columns
  * came from its header row lends them to its continuation, which is laid out again from its
  * words in those columns (see carryColumns).
  */
@@ -58,14 +59,22 @@ function isCleanTopBlock(table: Table, k: number): boolean {
   return table.cells.every((c) => c.row >= k || c.row + c.rowSpan <= k);
 }
 
+/**
+ * A header cell's text for comparison: NFKC (full- and half-width punctuation and brackets, as
+ * producers and OCR mix them) without spaces.
+ */
+function headerKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
 /** How many leading rows of `next` repeat a header block of `prev`, and the row where that block starts there. */
 function repeatedHeaderRows(prev: Table, next: Table): { rows: number; at: number } {
   for (let k = Math.min(3, next.rowCount - 1); k >= 1; k--) {
     if (!isCleanTopBlock(next, k)) continue;
-    const head = rowBlockTexts(next, 0, k);
+    const head = rowBlockTexts(next, 0, k).map(headerKey);
     if (head.filter((t) => t !== '').length < 2) continue;
     for (let r = 0; r + k <= prev.rowCount; r++) {
-      const block = rowBlockTexts(prev, r, r + k);
+      const block = rowBlockTexts(prev, r, r + k).map(headerKey);
       if (block.length === head.length && block.every((t, i) => t === head[i])) return { rows: k, at: r };
     }
   }
@@ -111,14 +120,31 @@ interface Pair {
 }
 
 /**
- * A merged cell cut by the break: no rule between the parts, or (when the producer closed both
- * parts with rules) a label printed in one part only while one of the parts spans several rows.
+ * Without a missing rule to show it, a merged cell is cut by the break when its label is printed
+ * in one part only while one of the parts spans several rows; with no rule evidence at all
+ * along the break, a label above an empty cell goes on too (a merged label prints once).
  */
-function isCutCell(pair: Pair, work: Working, next: PageTable): boolean {
+function isCutCell(pair: Pair, ruled: boolean): boolean {
   const { upper, lower } = pair;
   if (!upper) return false;
-  if (work.open.get(upper)?.bottom === true || next.openTop[pair.index] === true) return true;
-  return (upper.text === '') !== (lower.text === '') && Math.max(upper.rowSpan, lower.rowSpan) > 1;
+  if ((upper.text === '') !== (lower.text === '') && Math.max(upper.rowSpan, lower.rowSpan) > 1) return true;
+  return !ruled && upper.text !== '' && lower.text === '';
+}
+
+/**
+ * Which pairs have no rule between their parts. A side of the break drawn without any rule
+ * (Chromium draws no top rule on a continuation page; some producers none at a page's bottom)
+ * says nothing about where rows end: only the other side is read then. `ruled` is false when
+ * neither side has a rule anywhere, and the text alone must decide.
+ */
+function rulelessPairs(pairs: readonly Pair[], work: Working, next: PageTable): { ruleless: boolean[]; ruled: boolean } {
+  const below = pairs.map((p) => p.upper !== undefined && work.open.get(p.upper)?.bottom === true);
+  const above = pairs.map((p) => next.openTop[p.index] === true);
+  const upperSilent = below.every(Boolean);
+  const lowerSilent = above.every(Boolean);
+  if (upperSilent && lowerSilent) return { ruleless: pairs.map(() => false), ruled: pairs.length === 0 };
+  const ruleless = pairs.map((p, i) => p.upper !== undefined && ((!upperSilent && below[i] === true) || (!lowerSilent && above[i] === true)));
+  return { ruleless, ruled: true };
 }
 
 /** Text that stops mid-sentence (no closing punctuation, not a bare number) was cut by the break. */
@@ -138,13 +164,16 @@ function textRunsOver(upper: Cell, lower: Cell): boolean {
 /**
  * The first row of the continuation is the rest of the upper page's last row (a row split by
  * the break): every cell has a partner above, and the few cells with text go on with a sentence
- * that ran down to the bottom of the page.
+ * that ran down to the bottom of the page. A page break is a row boundary otherwise; without
+ * any rule along the break, the continuation's first row cell must be empty too.
  */
-function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[]): boolean {
+function isSplitRow(pairs: readonly Pair[], cut: readonly boolean[], ruled: boolean): boolean {
   if (pairs.length === 0 || pairs.some((p) => !p.upper)) return false;
-  if (cut.every(Boolean)) return true;
+  if (ruled && cut.every(Boolean)) return true;
   const filled = pairs.filter((p) => p.lower.text !== '');
   if (filled.length === 0 || filled.length * 2 > pairs.length) return false;
+  const firstRowCell = pairs.find((p) => p.upper?.rowSpan === 1);
+  if (!ruled && firstRowCell !== undefined && firstRowCell.lower.text !== '') return false;
   return filled.every((p) => p.upper !== undefined && endsMidSentence(p.upper.text) && textRunsOver(p.upper, p.lower));
 }
 
@@ -193,10 +222,10 @@ function appendContinuation(work: Working, next: PageTable, tolerance: number): 
   // Without the evidence of a missing rule, a cell only continues when every cell to its left
   // does too: the 三级 cell cannot go on across the break when its 二级 cell ends before it.
   pairs.sort((a, b) => a.lower.col - b.lower.col);
-  const ruleless = pairs.map((p) => p.upper !== undefined && (work.open.get(p.upper)?.bottom === true || next.openTop[p.index] === true));
+  const { ruleless, ruled } = rulelessPairs(pairs, work, next);
   const cut: boolean[] = [];
-  pairs.forEach((p, i) => cut.push(ruleless[i] === true || (isCutCell(p, work, next) && cut.every(Boolean))));
-  const collapse = isSplitRow(pairs, cut) ? 1 : 0;
+  pairs.forEach((p, i) => cut.push(ruleless[i] === true || (isCutCell(p, ruled) && cut.every(Boolean))));
+  const collapse = isSplitRow(pairs, cut, ruled) ? 1 : 0;
   const offset = prev.rowCount - drop - collapse;
   const absorbed = work.stream ? emptyBelowLabels(next.table, pairs, cut, collapse, drop, sameColumn) : new Map<Cell, Cell>();
   for (const cell of prev.cells) {

@@ -4,6 +4,7 @@
  * breaks stitched into the page where they start, and everything put in reading order.
  */
 import { SelfevalError } from '../../errors.js';
+import { applyGlyphVariants } from '../../layout/glyph-variants.js';
 import type { Block, LayoutDocument, LayoutPage, LayoutWarning, Line, Table } from '../../layout/model.js';
 import { stitchTables } from '../../layout/table/stitch.js';
 import type { Reader, ReadOptions } from '../types.js';
@@ -84,6 +85,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
       if (ocr.ocrPages.length === 0) assertHasText(pages, fileName);
       const read = new Set(ocr.ocrPages);
       const layoutPages = pagesToLayout(ocr.pages);
+      // A font's ToUnicode map may name the traditional twin of a glyph (戶 for 户): mapped back in simplified documents.
+      applyGlyphVariants(layoutPages);
       ocr.mark(layoutPages);
       const layout: LayoutDocument = {
         format: 'pdf',
