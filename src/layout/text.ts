@@ -25,10 +25,24 @@ function edgeWordHasCjk(text: string, atEnd: boolean): boolean {
 
 /**
  * Join two pieces of wrapped text: no space when either side of the break is CJK (Chinese has no
- * spaces), nor when a number is cut inside CJK text ("广播1" + "2套", "（1" + "0分）"); one space
- * between Latin words and numbers otherwise, nothing extra when one side already has it.
+ * spaces); one space between Latin words and numbers, nothing extra when one side already has it.
+ * Lines of different cells or paragraphs are joined with this; a cell's own wrapped lines use
+ * `joinCellWrap`.
  */
 export function joinWrapped(left: string, right: string): string {
+  return joinPieces(left, right, false);
+}
+
+/**
+ * Join two lines of one cell, the second being where the first wrapped: as `joinWrapped`, and a
+ * number cut by the wrap inside CJK text is one number ("广播1" + "2套", "（1" + "0分）"). Only for
+ * lines known to be one cell: two cells or lines ("28.6" | "1所学校…") keep their space.
+ */
+export function joinCellWrap(left: string, right: string): string {
+  return joinPieces(left, right, true);
+}
+
+function joinPieces(left: string, right: string, cellWrap: boolean): string {
   // trimEnd/trimStart remove exactly what \s matches, without rescanning a long left side (a
   // regex anchored at $ walks the whole string, which made joining many lines quadratic).
   const a = left.trimEnd();
@@ -40,7 +54,7 @@ export function joinWrapped(left: string, right: string): string {
   if (isCjkChar(last) || isCjkChar(first)) return a + b;
   // Lines break between two digits only inside a number (no break opportunity there), so in CJK
   // text a number cut by the wrap is one number; in Latin text two numbers may stand on two lines.
-  if (/\d/u.test(last ?? '') && /\d/u.test(first ?? '') && (edgeWordHasCjk(a, true) || edgeWordHasCjk(b, false))) return a + b;
+  if (cellWrap && /\d/u.test(last ?? '') && /\d/u.test(first ?? '') && (edgeWordHasCjk(a, true) || edgeWordHasCjk(b, false))) return a + b;
   // A hyphenated Latin word broken over a line keeps its hyphen and loses the break.
   if (last === '-' || last === '/' || first === ',' || first === '.' || first === ')' || first === '%') return a + b;
   return `${a} ${b}`;
@@ -49,6 +63,13 @@ export function joinWrapped(left: string, right: string): string {
 export function joinLines(parts: readonly string[]): string {
   let out = '';
   for (const part of parts) out = joinWrapped(out, part);
+  return out;
+}
+
+/** The wrapped lines of one cell as its text (see `joinCellWrap`). */
+export function joinCellLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) out = joinCellWrap(out, part);
   return out;
 }
 

@@ -13,19 +13,11 @@ beforeAll(async () => {
   reads = await readBeyond();
 }, 300_000);
 
-/** PDFs whose reading still differs from the facts (no golden yet): see the note in issue 7. */
-const PENDING = new Set<string>([
-  'pdf/baixi-slj-2022-project-table.chromium.pdf',
-  'pdf/linxi-nyncj-2023-project-table.chromium.pdf',
-  'pdf/liuwan-town-2023-project-table.chromium.pdf',
-  'pdf/fengqiao-njzx-2023-dept-table.chromium.pdf',
-]);
-
 describe('samples/beyond', () => {
-  it('has a golden for every document that is read, but the pending ones', () => {
+  it('has a golden for every document that is read', () => {
     const documents = reads.filter((r) => r.document);
-    expect(documents.length).toBeGreaterThanOrEqual(27);
-    const missing = documents.filter((r) => !PENDING.has(r.file) && readBeyondGolden(r.file) === null).map((r) => r.file);
+    expect(documents.length).toBeGreaterThanOrEqual(31);
+    const missing = documents.filter((r) => readBeyondGolden(r.file) === null).map((r) => r.file);
     expect(missing).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { bboxContainsCenter, bboxContainsPoint, roundBBox } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
 import { readingOrder } from '../reading-order.js';
-import { joinLines } from '../text.js';
+import { joinCellLines } from '../text.js';
 import type { GridTable } from './grid.js';
 import type { Edge } from './edges.js';
 import { edgesToLattice, isGraphicWord } from './lattice.js';
@@ -45,8 +45,8 @@ export function runsToCellText(runs: readonly TextRun[], page: number | null): {
     if (l.raw !== undefined) line.raw = l.raw;
     return line;
   });
-  const text = joinLines(lines.map((l) => l.text));
-  const raw = joinLines(lines.map((l) => l.raw ?? l.text));
+  const text = joinCellLines(lines.map((l) => l.text));
+  const raw = joinCellLines(lines.map((l) => l.raw ?? l.text));
   return raw === text ? { text, lines } : { text, raw, lines };
 }
 

@@ -10,7 +10,7 @@
  */
 import { clusterMeans } from '../cluster.js';
 import type { Anchor, BBox, Cell, Table } from '../model.js';
-import { joinWrapped } from '../text.js';
+import { joinCellWrap } from '../text.js';
 import type { PageTable } from './index.js';
 import { DEFAULT_STITCH_COLUMN_TOLERANCE } from './settings.js';
 import { columnEdges, wordsToTableInColumns, type StreamColumns } from './stream.js';
@@ -97,8 +97,8 @@ function continueCell(upper: Cell, lower: Cell, extraRows: number): void {
     upper.ref = lower.ref;
   }
   const hadRaw = upper.raw !== undefined || lower.raw !== undefined;
-  const raw = joinWrapped(upper.raw ?? upper.text, lower.raw ?? lower.text);
-  upper.text = joinWrapped(upper.text, lower.text);
+  const raw = joinCellWrap(upper.raw ?? upper.text, lower.raw ?? lower.text);
+  upper.text = joinCellWrap(upper.text, lower.text);
   if (hadRaw) upper.raw = raw;
   if (upper.lines || lower.lines) upper.lines = [...(upper.lines ?? []), ...(lower.lines ?? [])];
   upper.rowSpan += extraRows;

@@ -7,7 +7,7 @@
 import { bboxUnion } from '../bbox.js';
 import { runsToLines, type TextRun } from '../lines.js';
 import type { BBox, Cell, Line, Table } from '../model.js';
-import { joinLines } from '../text.js';
+import { joinCellLines } from '../text.js';
 import { findCrossers, guttersToColumns, isEdgeCaption, linesToGutters, runToRegions, splitByGaps, type ColumnSpan, type Gutter } from './stream-columns.js';
 import { leadingHeader, splitWideRunsAtGutters, withHeaderGutters } from './stream-header.js';
 import { median, wordsToSegmentLines, type Segment, type SegmentLine } from './stream-lines.js';
@@ -45,8 +45,8 @@ function cellText(runs: readonly TextRun[], page: number | null): { text: string
     if (l.raw !== undefined) line.raw = l.raw;
     return line;
   });
-  const text = joinLines(lines.map((l) => l.text));
-  const raw = joinLines(lines.map((l) => l.raw ?? l.text));
+  const text = joinCellLines(lines.map((l) => l.text));
+  const raw = joinCellLines(lines.map((l) => l.raw ?? l.text));
   return raw === text ? { text, lines } : { text, raw, lines };
 }
 
