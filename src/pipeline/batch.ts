@@ -11,12 +11,11 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SelfevalError } from '../errors.js';
-import { hasReader, sniffFormat, type Sniffed } from '../readers/index.js';
-import { extensionOf } from '../readers/sniff.js';
+import { sniffFormat } from '../readers/index.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import type { ResultLine } from './fields.js';
 import { removeIfPresent, removeStaleTemporaries } from './files.js';
-import { outputNames, SKIP_MESSAGES, type CollectedInputs, type SkipReason, type SkippedInput } from './inputs.js';
+import { folderSkip, outputNames, type CollectedInputs, type SkippedInput } from './inputs.js';
 import { Journal, ResultsFile, STATE_DIR, type JournalEntry, type JournalState } from './journal.js';
 import { errorLine } from './lines.js';
 import { companionsInGroup, groupsOf, pairEntryOf, verificationSignature, type PairEntry } from './pairing.js';
@@ -139,17 +138,6 @@ export function toolVersion(): string {
   return (cachedVersion = `selfeval/schema ${SCHEMA_VERSION}`);
 }
 
-/**
- * Why a file found in a folder is not read: content no format names, a format without a reader, or
- * plain text under an extension that is not a document's (README.md, data.csv, notes.json).
- */
-function folderSkipReason(sniffed: Sniffed, path: string): SkipReason | null {
-  if (sniffed.legacy) return null;
-  if (sniffed.format === null) return sniffed.encoding !== null && extensionOf(path) !== '' ? 'other-text' : 'unknown-content';
-  if (!hasReader(sniffed.format)) return 'no-reader';
-  return null;
-}
-
 interface Prepared {
   bytes: Uint8Array;
   sha256: string;
@@ -251,10 +239,9 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       }
       const sniffed = sniffFormat(prepared.bytes, input.path === '-' ? '' : input.path);
       // Found in a folder and not a document format: listed in skipped.csv, not read.
-      const skipReason = input.explicit ? null : folderSkipReason(sniffed, input.path);
-      if (skipReason !== null) {
-        const reason = skipReason;
-        const entry: SkippedInput = { file: input.path, reason, detail: `${SKIP_MESSAGES[reason]}（${sniffed.evidence}）` };
+      const skip = input.explicit ? null : folderSkip(sniffed, input.path);
+      if (skip !== null) {
+        const entry: SkippedInput = { file: input.path, ...skip };
         skipped.push(entry);
         options.onEvent?.({ type: 'skip', skipped: entry });
         done++;
