@@ -18,7 +18,7 @@ import { removeIfPresent, removeStaleTemporaries } from './files.js';
 import { folderSkip, outputNames, type CollectedInputs, type SkippedInput } from './inputs.js';
 import { Journal, ResultsFile, STATE_DIR, type JournalEntry, type JournalState } from './journal.js';
 import { errorLine } from './lines.js';
-import { companionsInGroup, groupsOf, pairEntryOf, verificationSignature, type PairEntry } from './pairing.js';
+import { companionsInGroup, groupsOf, ocrMatters, pairEntryOf, readKeyOf, verificationSignature, type PairEntry } from './pairing.js';
 import { defaultJobs, ReadPool } from './pool.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 import type { OcrMode } from '../readers/types.js';
@@ -191,6 +191,8 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   const results = new ResultsFile(join(outDir, 'results.jsonl'));
   const stop = (): boolean => options.signal?.aborted === true;
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  // The one reading option that changes outputs (timeouts and memory limits only decide failures).
+  const ocr: OcrMode = options.ocr ?? 'auto';
   let done = 0;
   let read = 0;
   let resumed = 0;
@@ -212,9 +214,9 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   const finishFile = (i: number, line: ResultLine, signature: string | null, filePages: number, wasResumed: boolean): void => {
     const name = names[i] as string;
     lines[i] = line;
-    pairEntries[i] = pairEntryOf(i, line);
+    pairEntries[i] = pairEntryOf(i, line, ocr);
     if (signature !== null) held.set(name, { signature, line });
-    const entry: JournalEntry = { t: 'read', file: (files[i] as { path: string }).path, sha256: line.sha256, output: name, signature, line };
+    const entry: JournalEntry = { t: 'read', file: (files[i] as { path: string }).path, sha256: line.sha256, output: name, ocr, signature, line };
     journal.append(entry);
     results.append(line);
     done++;
@@ -248,7 +250,9 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
         return;
       }
       const earlier = previous.reads.get(input.path);
-      if (earlier && earlier.sha256 === prepared.sha256 && earlier.output === name) {
+      // Read under another OCR mode: read again if the mode can change what this format reads as.
+      const sameReading = earlier?.ocr === ocr || !ocrMatters(sniffed.format);
+      if (earlier && earlier.sha256 === prepared.sha256 && earlier.output === name && sameReading) {
         const now = previous.verified.get(name);
         const outputsThere = earlier.line.ok ? await stat(outputPath(name)).then(() => stat(draftPath(name))).then(() => true, () => false) : true;
         if (outputsThere && (!earlier.line.ok || now)) {
@@ -260,7 +264,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       const task: WorkerTask = {
         type: 'read', file: input.path, bytes: prepared.bytes, sha256: prepared.sha256,
         output: name, outputPath: outputPath(name), draftPath: draftPath(name),
-        ...(options.ocr ? { ocr: options.ocr } : {}),
+        ocr,
       };
       let reply: WorkerReply;
       try {
@@ -276,7 +280,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       if (stop()) return;
       read++;
       if (!reply.line.ok) await abandon(name);
-      const signature = reply.line.ok ? verificationSignature(tool, prepared.sha256, []) : null;
+      const signature = reply.line.ok ? verificationSignature(tool, readKeyOf(prepared.sha256, reply.line.format, ocr), []) : null;
       finishFile(i, reply.line, signature, reply.pages, false);
     });
 
@@ -295,7 +299,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
     const companions = new Map<number, PairEntry[]>();
     for (const group of groupsOf(entries)) for (const [index, list] of companionsInGroup(group)) companions.set(index, list);
     const due = entries.filter((e) => {
-      const wanted = verificationSignature(tool, e.sha256, companions.get(e.index) ?? []);
+      const wanted = verificationSignature(tool, e.readKey, companions.get(e.index) ?? []);
       return held.get(names[e.index] as string)?.signature !== wanted;
     });
     if (due.length > 0) options.onEvent?.({ type: 'pairing', documents: due.length });
@@ -303,7 +307,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       const e = due[k] as PairEntry;
       const name = names[e.index] as string;
       const list = companions.get(e.index) ?? [];
-      const signature = verificationSignature(tool, e.sha256, list);
+      const signature = verificationSignature(tool, e.readKey, list);
       const file = (files[e.index] as { path: string }).path;
       const task: WorkerTask = {
         type: 'pair', file, sha256: e.sha256, output: name, outputPath: outputPath(name), draftPath: draftPath(name),
@@ -343,7 +347,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
         if (l === null) return;
         const name = names[i] as string;
         const h = held.get(name);
-        keep.push({ t: 'read', file: (files[i] as { path: string }).path, sha256: l.sha256, output: name, signature: h?.signature ?? null, line: h?.line ?? l });
+        keep.push({ t: 'read', file: (files[i] as { path: string }).path, sha256: l.sha256, output: name, ocr, signature: h?.signature ?? null, line: h?.line ?? l });
       });
       if (!options.prune) for (const name of stale) {
         const h = previous.verified.get(name);
