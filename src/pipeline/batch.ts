@@ -27,6 +27,13 @@ export { collectInputs, type CollectedInputs, type InputFile, type SkippedInput 
 export { chooseCompanions } from './pairing.js';
 export type { ResultLine } from './fields.js';
 
+/**
+ * A file's default time limit: 120 s, plus 20 s for each page it reads by OCR (about 8 s a page on
+ * an idle core, more when both are busy), so a long scan is not cut off while a hang still is.
+ */
+export const DEFAULT_TIMEOUT_S = 120;
+export const DEFAULT_OCR_PAGE_TIMEOUT_S = 20;
+
 /** Inputs larger than this are refused unread (TOO_LARGE). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
@@ -37,7 +44,10 @@ export interface BatchOptions {
   force?: boolean;
   /** Delete outputs of an earlier run whose inputs are no longer in the batch. */
   prune?: boolean;
+  /** Per-file time limit (default 120 s) … */
   timeoutMs?: number;
+  /** … plus this for every page read by OCR (default 20 s; up to MAX_OCR_PAGES_TIMED pages). */
+  ocrPageTimeoutMs?: number;
   maxHeapMb?: number;
   recycleAfter?: number;
   /** Bytes of standard input, for the input `-`. */
@@ -206,7 +216,8 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   results.start();
   const pool = new ReadPool({
     jobs,
-    timeoutMs: options.timeoutMs ?? 120_000,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000,
+    ocrPageMs: options.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_S * 1000,
     maxHeapMb: options.maxHeapMb ?? 1024,
     ...(options.recycleAfter !== undefined ? { recycleAfter: options.recycleAfter } : {}),
   });

@@ -6,6 +6,7 @@
  * piscina never queues: a thread being recycled never receives a task.
  */
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { SelfevalError } from '../errors.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
@@ -13,8 +14,10 @@ import type { WorkerReply, WorkerTask } from './worker.js';
 export interface PoolOptions {
   /** Threads (default: the number of cores). */
   jobs?: number;
-  /** Per-file time limit in ms. */
+  /** Per-file time limit in ms … */
   timeoutMs: number;
+  /** … plus this much for every page the file has read by OCR (ms; 0: none). */
+  ocrPageMs?: number;
   /** Per-thread heap limit in MB: a file needing more becomes an OUT_OF_MEMORY error. */
   maxHeapMb: number;
   /** Recycle a thread after this many files … */
@@ -22,6 +25,12 @@ export interface PoolOptions {
   /** … or when its heap in use is above this after a file (MB). */
   recycleHeapMb?: number;
 }
+
+/**
+ * Pages that earn OCR time, at most: a file of more scanned pages still has 200 pages' time, which
+ * at about 8 s a page is room for some 500, and a hostile file of endless blank pages still ends.
+ */
+export const MAX_OCR_PAGES_TIMED = 200;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -64,21 +73,58 @@ export class ReadPool {
     for (let attempt = 0; ; attempt++) {
       await this.gate;
       if (this.closed) throw new SelfevalError('READ_FAILED', { file, detail: '已中断' });
+      const deadline = this.deadline(task);
       try {
-        const reply = (await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) })) as WorkerReply;
+        const reply = (await this.pool.run(deadline.task, { signal: deadline.signal, transferList: deadline.transfer })) as WorkerReply;
         this.maybeRecycle(reply);
         return reply;
       } catch (error) {
         // A task handed to a thread just as it was recycled is run again, once.
         if (attempt === 0 && !this.closed && error instanceof Error && /worker exited/iu.test(error.message)) continue;
-        throw this.toSelfevalError(error, file);
+        throw this.toSelfevalError(error, file, deadline.describe());
+      } finally {
+        deadline.clear();
       }
     }
   }
 
-  private toSelfevalError(error: unknown, file: string): SelfevalError {
+  /**
+   * The file's time limit: the base one, extended by the OCR allowance each time the worker says
+   * (through a message port) that it starts reading a page by OCR.
+   */
+  private deadline(task: WorkerTask): { task: WorkerTask; signal: AbortSignal; transfer: MessagePort[]; clear(): void; describe(): string } {
+    const controller = new AbortController();
+    const started = Date.now();
+    const base = this.options.timeoutMs;
+    const perPage = this.options.ocrPageMs ?? 0;
+    let pages = 0;
+    let timer = setTimeout(() => controller.abort(), base);
+    const seconds = (ms: number): number => Math.round(ms / 1000);
+    const describe = (): string =>
+      pages === 0 ? `超过 ${seconds(base)} 秒` : `超过 ${seconds(base + pages * perPage)} 秒（${seconds(base)} 秒，另加 ${pages} 页 OCR 各 ${seconds(perPage)} 秒）`;
+    if (perPage <= 0 || task.type !== 'read') return { task, signal: controller.signal, transfer: [], clear: () => clearTimeout(timer), describe };
+    const channel = new MessageChannel();
+    channel.port1.on('message', () => {
+      if (pages >= MAX_OCR_PAGES_TIMED || controller.signal.aborted) return;
+      pages++;
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(), Math.max(0, started + base + pages * perPage - Date.now()));
+    });
+    return {
+      task: { ...task, progress: channel.port2 },
+      signal: controller.signal,
+      transfer: [channel.port2],
+      clear: () => {
+        clearTimeout(timer);
+        channel.port1.close();
+      },
+      describe,
+    };
+  }
+
+  private toSelfevalError(error: unknown, file: string, overTime: string): SelfevalError {
     if (error instanceof SelfevalError) return error;
-    if (isAbort(error)) return new SelfevalError('TIMEOUT', { file, detail: `超过 ${Math.round(this.options.timeoutMs / 1000)} 秒` });
+    if (isAbort(error)) return new SelfevalError('TIMEOUT', { file, detail: overTime });
     const code = (error as { code?: string } | null)?.code;
     if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
       return new SelfevalError('OUT_OF_MEMORY', { file, detail: `超过每个线程 ${this.options.maxHeapMb} MB 的内存上限` });

@@ -5,9 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
-import { threadId } from 'node:worker_threads';
+import { threadId, type MessagePort } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SelfevalError } from '../errors.js';
+import { setOcrPageListener } from '../readers/ocr-progress.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
 import { errorLine, documentLine, type ResultLine } from './lines.js';
@@ -26,6 +27,8 @@ export type WorkerTask =
       draftPath: string;
       /** Which PDF pages to read by OCR (default `auto`). */
       ocr?: OcrMode;
+      /** Told the number of each page as its OCR starts (the pool extends the time limit). */
+      progress?: MessagePort;
     }
   | {
       type: 'pair';
@@ -82,7 +85,15 @@ async function runPair(task: Extract<WorkerTask, { type: 'pair' }>): Promise<Wor
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
-  const line = task.type === 'read' ? await runRead(task) : await runPair(task);
+  const progress = task.type === 'read' ? task.progress : undefined;
+  setOcrPageListener(progress ? (page) => progress.postMessage(page) : null);
+  let line: ResultLine;
+  try {
+    line = task.type === 'read' ? await runRead(task) : await runPair(task);
+  } finally {
+    setOcrPageListener(null);
+    progress?.close();
+  }
   tasksDone++;
   const pages = task.type === 'read' ? (line.pageCount ?? 1) : 0;
   return { line, pages, heapUsed: getHeapStatistics().used_heap_size, tasksDone, threadId };
