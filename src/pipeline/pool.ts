@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { SelfevalError } from '../errors.js';
-import type { WorkerReply, WorkerTask } from './worker.js';
+import { freeIfOrphaned, newOcrLock } from './ocr-lock.js';
+import type { ProgressMessage, WorkerReply, WorkerTask } from './worker.js';
 
 export interface PoolOptions {
   /** Threads (default: the number of cores). */
@@ -51,6 +52,8 @@ export class ReadPool {
   private readonly pool: Piscina;
   private gate: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly ocrLock = newOcrLock();
+  private readonly orphanCheck: NodeJS.Timeout;
   readonly jobs: number;
 
   constructor(private readonly options: PoolOptions) {
@@ -63,7 +66,11 @@ export class ReadPool {
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+      workerData: { ocrLock: this.ocrLock },
     });
+    // A thread ended by a limit while it held the OCR lock cannot let it go: free it for the others.
+    this.orphanCheck = setInterval(() => freeIfOrphaned(this.ocrLock, this.pool.threads.map((t) => t.threadId)), 1000);
+    this.orphanCheck.unref();
     // A thread ended by a time limit or a heap limit is replaced by piscina; its task is rejected.
     this.pool.on('error', () => undefined);
   }
@@ -98,17 +105,28 @@ export class ReadPool {
     const base = this.options.timeoutMs;
     const perPage = this.options.ocrPageMs ?? 0;
     let pages = 0;
+    /** Time spent waiting for the OCR lock (not counted), and since when it is waiting. */
+    let paused = 0;
+    let pausedAt: number | null = null;
     let timer = setTimeout(() => controller.abort(), base);
+    const rearm = (): void => {
+      clearTimeout(timer);
+      if (pausedAt === null) timer = setTimeout(() => controller.abort(), Math.max(0, started + base + pages * perPage + paused - Date.now()));
+    };
     const seconds = (ms: number): number => Math.round(ms / 1000);
     const describe = (): string =>
       pages === 0 ? `超过 ${seconds(base)} 秒` : `超过 ${seconds(base + pages * perPage)} 秒（${seconds(base)} 秒，另加 ${pages} 页 OCR 各 ${seconds(perPage)} 秒）`;
-    if (perPage <= 0 || task.type !== 'read') return { task, signal: controller.signal, transfer: [], clear: () => clearTimeout(timer), describe };
+    if (task.type !== 'read') return { task, signal: controller.signal, transfer: [], clear: () => clearTimeout(timer), describe };
     const channel = new MessageChannel();
-    channel.port1.on('message', () => {
-      if (pages >= MAX_OCR_PAGES_TIMED || controller.signal.aborted) return;
-      pages++;
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(), Math.max(0, started + base + pages * perPage - Date.now()));
+    channel.port1.on('message', (message: ProgressMessage) => {
+      if (controller.signal.aborted) return;
+      if ('waiting' in message) {
+        if (message.waiting) pausedAt = Date.now();
+        else if (pausedAt !== null) [paused, pausedAt] = [paused + Date.now() - pausedAt, null];
+      } else if (pages < MAX_OCR_PAGES_TIMED) {
+        pages++;
+      }
+      rearm();
     });
     return {
       task: { ...task, progress: channel.port2 },
@@ -136,7 +154,8 @@ export class ReadPool {
   /** Terminate the thread that ran `reply` when it is due; no task is handed out until it is gone. */
   private maybeRecycle(reply: WorkerReply): void {
     const heapMark = (this.options.recycleHeapMb ?? 256) * 1024 * 1024;
-    if (reply.tasksDone < (this.options.recycleAfter ?? 200) && reply.heapUsed < heapMark) return;
+    // After OCR too: the engine and the native memory a page's OCR grew stay with the thread otherwise.
+    if (reply.tasksDone < (this.options.recycleAfter ?? 200) && reply.heapUsed < heapMark && !reply.ocr) return;
     const thread = this.pool.threads.find((t) => t.threadId === reply.threadId);
     if (!thread) return;
     const previous = this.gate;
@@ -146,6 +165,7 @@ export class ReadPool {
   /** Stop: running tasks are abandoned (their threads terminated). */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.orphanCheck);
     await this.pool.destroy();
   }
 }

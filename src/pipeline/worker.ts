@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
-import { threadId, type MessagePort } from 'node:worker_threads';
+import { threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SelfevalError } from '../errors.js';
 import { setOcrPageListener } from '../readers/ocr-progress.js';
+import { releaseOcrLock, takeOcrLock } from './ocr-lock.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
 import { errorLine, documentLine, type ResultLine } from './lines.js';
@@ -49,9 +50,16 @@ export interface WorkerReply {
   heapUsed: number;
   tasksDone: number;
   threadId: number;
+  /** The task read pages by OCR: the thread holds the engine and the memory OCR grew (recycled). */
+  ocr: boolean;
 }
 
 let tasksDone = 0;
+/** Shared with the other threads of the pool (see ocr-lock.ts); absent outside a batch pool. */
+const ocrLock = (workerData as { ocrLock?: Int32Array } | null)?.ocrLock ?? null;
+
+/** Messages to the pool: a page's OCR starts (more time), or the file waits for the OCR lock (clock paused). */
+export type ProgressMessage = { page: number } | { waiting: boolean };
 
 async function readDraft(path: string): Promise<Document> {
   return JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as Document;
@@ -86,15 +94,25 @@ async function runPair(task: Extract<WorkerTask, { type: 'pair' }>): Promise<Wor
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const progress = task.type === 'read' ? task.progress : undefined;
-  setOcrPageListener(progress ? (page) => progress.postMessage(page) : null);
+  let ocr = false;
+  setOcrPageListener(
+    progress
+      ? (page) => {
+          ocr = true;
+          if (ocrLock) takeOcrLock(ocrLock, (waiting) => progress.postMessage({ waiting } satisfies ProgressMessage));
+          progress.postMessage({ page } satisfies ProgressMessage);
+        }
+      : null,
+  );
   let line: ResultLine;
   try {
     line = task.type === 'read' ? await runRead(task) : await runPair(task);
   } finally {
     setOcrPageListener(null);
+    if (ocrLock) releaseOcrLock(ocrLock);
     progress?.close();
   }
   tasksDone++;
   const pages = task.type === 'read' ? (line.pageCount ?? 1) : 0;
-  return { line, pages, heapUsed: getHeapStatistics().used_heap_size, tasksDone, threadId };
+  return { line, pages, heapUsed: getHeapStatistics().used_heap_size, tasksDone, threadId, ocr };
 }

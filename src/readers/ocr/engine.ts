@@ -51,6 +51,8 @@ async function createEngine(): Promise<OcrEngine> {
     intraOpNumThreads: threads(),
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all' as const,
+    enableCpuMemArena: false,
+    enableMemPattern: false,
     // Threads that spin while waiting steal the core from the other worker of a batch.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
