@@ -32,6 +32,11 @@ export interface PoolOptions {
  * at about 8 s a page is room for some 500, and a hostile file of endless blank pages still ends.
  */
 export const MAX_OCR_PAGES_TIMED = 200;
+/**
+ * How long a file out of time during OCR has to stop by itself (between engine runs) before its
+ * thread is terminated: terminating a thread inside an onnxruntime session aborts the process.
+ */
+const OCR_STOP_GRACE_MS = 60_000;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -84,6 +89,8 @@ export class ReadPool {
       try {
         const reply = (await this.pool.run(deadline.task, { signal: deadline.signal, transferList: deadline.transfer })) as WorkerReply;
         this.maybeRecycle(reply);
+        // Stopped in mid-OCR because its time was up: a TIMEOUT like any other.
+        if (deadline.stopped()) throw new SelfevalError('TIMEOUT', { file, detail: deadline.describe() });
         return reply;
       } catch (error) {
         // A task handed to a thread just as it was recycled is run again, once.
@@ -99,7 +106,14 @@ export class ReadPool {
    * The file's time limit: the base one, extended by the OCR allowance each time the worker says
    * (through a message port) that it starts reading a page by OCR.
    */
-  private deadline(task: WorkerTask): { task: WorkerTask; signal: AbortSignal; transfer: MessagePort[]; clear(): void; describe(): string } {
+  private deadline(task: WorkerTask): {
+    task: WorkerTask;
+    signal: AbortSignal;
+    transfer: MessagePort[];
+    clear(): void;
+    describe(): string;
+    stopped(): boolean;
+  } {
     const controller = new AbortController();
     const started = Date.now();
     const base = this.options.timeoutMs;
@@ -108,18 +122,27 @@ export class ReadPool {
     /** Time spent waiting for the OCR lock (not counted), and since when it is waiting. */
     let paused = 0;
     let pausedAt: number | null = null;
-    let timer = setTimeout(() => controller.abort(), base);
+    // During OCR, time up first asks the worker to stop (the cancel flag), and terminates it only
+    // if it has not stopped within the grace period.
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const expire = (): void => {
+      if (pages === 0 || task.type !== 'read') return controller.abort();
+      Atomics.store(cancel, 0, 1);
+      timer = setTimeout(() => controller.abort(), OCR_STOP_GRACE_MS);
+    };
+    let timer = setTimeout(expire, base);
     const rearm = (): void => {
       clearTimeout(timer);
-      if (pausedAt === null) timer = setTimeout(() => controller.abort(), Math.max(0, started + base + pages * perPage + paused - Date.now()));
+      if (pausedAt === null) timer = setTimeout(expire, Math.max(0, started + base + pages * perPage + paused - Date.now()));
     };
+    const stopped = (): boolean => Atomics.load(cancel, 0) !== 0;
     const seconds = (ms: number): number => Math.round(ms / 1000);
     const describe = (): string =>
       pages === 0 ? `超过 ${seconds(base)} 秒` : `超过 ${seconds(base + pages * perPage)} 秒（${seconds(base)} 秒，另加 ${pages} 页 OCR 各 ${seconds(perPage)} 秒）`;
-    if (task.type !== 'read') return { task, signal: controller.signal, transfer: [], clear: () => clearTimeout(timer), describe };
+    if (task.type !== 'read') return { task, signal: controller.signal, transfer: [], clear: () => clearTimeout(timer), describe, stopped };
     const channel = new MessageChannel();
     channel.port1.on('message', (message: ProgressMessage) => {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || stopped()) return;
       if ('waiting' in message) {
         if (message.waiting) pausedAt = Date.now();
         else if (pausedAt !== null) [paused, pausedAt] = [paused + Date.now() - pausedAt, null];
@@ -129,7 +152,7 @@ export class ReadPool {
       rearm();
     });
     return {
-      task: { ...task, progress: channel.port2 },
+      task: { ...task, progress: channel.port2, cancel },
       signal: controller.signal,
       transfer: [channel.port2],
       clear: () => {
@@ -137,6 +160,7 @@ export class ReadPool {
         channel.port1.close();
       },
       describe,
+      stopped,
     };
   }
 

@@ -8,7 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import { threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SelfevalError } from '../errors.js';
-import { setOcrPageListener } from '../readers/ocr-progress.js';
+import { setOcrCancelFlag, setOcrPageListener } from '../readers/ocr-progress.js';
 import { releaseOcrLock, takeOcrLock } from './ocr-lock.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
@@ -30,6 +30,8 @@ export type WorkerTask =
       ocr?: OcrMode;
       /** Told the number of each page as its OCR starts (the pool extends the time limit). */
       progress?: MessagePort;
+      /** Set by the pool when the file's time is up, so OCR stops between engine runs. */
+      cancel?: Int32Array;
     }
   | {
       type: 'pair';
@@ -95,6 +97,7 @@ async function runPair(task: Extract<WorkerTask, { type: 'pair' }>): Promise<Wor
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
   const progress = task.type === 'read' ? task.progress : undefined;
   let ocr = false;
+  setOcrCancelFlag(task.type === 'read' ? (task.cancel ?? null) : null);
   setOcrPageListener(
     progress
       ? (page) => {
@@ -109,6 +112,7 @@ export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
     line = task.type === 'read' ? await runRead(task) : await runPair(task);
   } finally {
     setOcrPageListener(null);
+    setOcrCancelFlag(null);
     if (ocrLock) releaseOcrLock(ocrLock);
     progress?.close();
   }
