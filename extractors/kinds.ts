@@ -30,8 +30,11 @@ export interface KindScore {
 
 export interface LookAlike {
   id: string;
+  /** What the document is instead, a plain noun phrase (no parentheses: it goes into one sentence). */
   what: string;
   evidence: string;
+  /** What the user should know about it, when the evidence does not say it. */
+  note?: string;
 }
 
 const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）').replace(/[|｜]+$/u, '');
@@ -125,14 +128,15 @@ const ATTACHMENT = /^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?.{0,
 
 function findLookAlike(f: Features): LookAlike | null {
   for (const l of data.lookAlikes) {
+    const found = (evidence: string): LookAlike => ({ id: l.id, what: l.what, evidence, ...('note' in l && l.note ? { note: l.note } : {}) });
     if ('titleLacks' in l && l.titleLacks && new RegExp(l.titleLacks, 'u').test(f.title)) continue;
-    if ('title' in l && l.title && new RegExp(l.title, 'u').test(f.title)) return { id: l.id, what: l.what, evidence: `标题“${f.title.slice(0, 60)}”` };
+    if ('title' in l && l.title && new RegExp(l.title, 'u').test(f.title)) return found(`标题“${f.title.slice(0, 60)}”`);
     if ('structure' in l && l.structure === 'targets-only' && f.blocks.has('targetsOnly') && !f.blocks.has('actuals') && !f.blocks.has('scores')) {
-      return { id: l.id, what: l.what, evidence: '指标表只有指标值，没有实际完成值和得分列' };
+      return found('指标表只有指标值，没有实际完成值和得分列');
     }
     if ('structure' in l && l.structure === 'attachment-list' && !f.blocks.has('grid') && !f.blocks.has('prose')) {
       const listed = f.lines.filter((x) => ATTACHMENT.test(x));
-      if (listed.length > 0) return { id: l.id, what: l.what, evidence: `列出的附件：${listed.slice(0, 3).join('；')}` };
+      if (listed.length > 0) return found(`列出的附件：${listed.slice(0, 3).join('；')}`);
     }
   }
   return null;

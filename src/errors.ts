@@ -22,7 +22,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CORRUPT: '文件已损坏，无法解析',
   TRUNCATED: '文件不完整（被截断），无法解析',
   NO_TEXT_LAYER: '扫描件无文本层，需要 OCR',
-  NOT_SELF_EVALUATION: '不是部门整体支出绩效自评文件',
+  NOT_SELF_EVALUATION: '不是绩效自评表、自评报告或自评表说明',
   UNSUPPORTED_FORMAT: '不支持的文件格式',
   LEGACY_FORMAT: '旧版 Office 格式，需要安装 LibreOffice（soffice）才能转换读取',
   TOO_LARGE: '文件解压后超过大小上限，已拒绝读取',
@@ -51,6 +51,23 @@ function printable(text: string): string {
   return clean.length > MAX_DETAIL ? `${clean.slice(0, MAX_DETAIL)}…` : clean;
 }
 
+/**
+ * Codes whose detail is a whole sentence that already says what is wrong (the classifier's "这是部门决算
+ * （标题“…”），不是绩效自评表或自评报告"): the detail replaces the code's message instead of being
+ * appended to it, so the reason never nests or repeats itself.
+ */
+const DETAIL_IS_REASON: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NOT_SELF_EVALUATION']);
+
+/**
+ * The Chinese reason of an error, without the file or the code: what errors.csv shows in its
+ * `message` column (file and code have their own columns there).
+ */
+export function errorReason(code: ErrorCode | string, detail: string | null): string {
+  const base = (DEFAULT_MESSAGES as Record<string, string | undefined>)[code] ?? DEFAULT_MESSAGES.READ_FAILED;
+  if (detail === null || detail === '') return base;
+  return DETAIL_IS_REASON.has(code as ErrorCode) ? detail : `${base}（${detail}）`;
+}
+
 export class SelfevalError extends Error {
   readonly code: ErrorCode;
   readonly file: string | null;
@@ -59,8 +76,7 @@ export class SelfevalError extends Error {
   constructor(code: ErrorCode, options: { file?: string | null; detail?: string | null; cause?: unknown } = {}) {
     const file = options.file ?? null;
     const detail = options.detail === undefined || options.detail === null ? null : printable(options.detail);
-    const base = DEFAULT_MESSAGES[code];
-    super(`${file ? `${file}: ` : ''}${base}${detail ? `（${detail}）` : ''} [${code}]`, { cause: options.cause });
+    super(`${file ? `${file}: ` : ''}${errorReason(code, detail)} [${code}]`, { cause: options.cause });
     this.name = 'SelfevalError';
     this.code = code;
     this.file = file;
@@ -68,6 +84,11 @@ export class SelfevalError extends Error {
   }
 
   /** The same error attributed to a file (readers work on bytes and may not know the path). */
+  /** The Chinese reason alone (no file, no code). */
+  get reason(): string {
+    return errorReason(this.code, this.detail);
+  }
+
   withFile(file: string): SelfevalError {
     if (this.file === file) return this;
     return new SelfevalError(this.code, { file, detail: this.detail, cause: this.cause });

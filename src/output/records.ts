@@ -3,6 +3,7 @@
  * the document's indicators, targets and findings. Values are kept as numbers where they are
  * numbers; nothing is computed here that the Document does not hold.
  */
+import { errorReason } from '../errors.js';
 import type { Document } from '../schema/document.js';
 
 export type Value = string | number | boolean | null;
@@ -124,7 +125,8 @@ export function errorRow(line: LineInput): Row | null {
     file: line.file,
     stage: errorStage(line.error.code, line.ok),
     code: line.error.code,
-    message: line.error.message,
+    // File and code have their own columns: the message is the Chinese reason alone.
+    message: errorReason(line.error.code, line.error.detail),
     detail: ENGLISH[line.error.code] ?? 'Error.',
   };
 }

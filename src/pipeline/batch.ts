@@ -11,15 +11,14 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SelfevalError } from '../errors.js';
-import { hasReader, sniffFormat, type Sniffed } from '../readers/index.js';
-import { extensionOf } from '../readers/sniff.js';
+import { sniffFormat } from '../readers/index.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import type { ResultLine } from './fields.js';
 import { removeIfPresent, removeStaleTemporaries } from './files.js';
-import { outputNames, SKIP_MESSAGES, type CollectedInputs, type SkipReason, type SkippedInput } from './inputs.js';
+import { folderSkip, outputNames, type CollectedInputs, type SkippedInput } from './inputs.js';
 import { Journal, ResultsFile, STATE_DIR, type JournalEntry, type JournalState } from './journal.js';
 import { errorLine } from './lines.js';
-import { companionsInGroup, groupsOf, pairEntryOf, verificationSignature, type PairEntry } from './pairing.js';
+import { companionsInGroup, groupsOf, ocrMatters, pairEntryOf, readKeyOf, verificationSignature, type PairEntry } from './pairing.js';
 import { defaultJobs, ReadPool } from './pool.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 import type { OcrMode } from '../readers/types.js';
@@ -27,6 +26,13 @@ import type { OcrMode } from '../readers/types.js';
 export { collectInputs, type CollectedInputs, type InputFile, type SkippedInput } from './inputs.js';
 export { chooseCompanions } from './pairing.js';
 export type { ResultLine } from './fields.js';
+
+/**
+ * A file's default time limit: 120 s, plus 20 s for each page it reads by OCR (about 8 s a page on
+ * an idle core, more when both are busy), so a long scan is not cut off while a hang still is.
+ */
+export const DEFAULT_TIMEOUT_S = 120;
+export const DEFAULT_OCR_PAGE_TIMEOUT_S = 20;
 
 /** Inputs larger than this are refused unread (TOO_LARGE). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -38,7 +44,10 @@ export interface BatchOptions {
   force?: boolean;
   /** Delete outputs of an earlier run whose inputs are no longer in the batch. */
   prune?: boolean;
+  /** Per-file time limit (default 120 s) … */
   timeoutMs?: number;
+  /** … plus this for every page read by OCR (default 20 s; up to MAX_OCR_PAGES_TIMED pages). */
+  ocrPageTimeoutMs?: number;
   maxHeapMb?: number;
   recycleAfter?: number;
   /** Bytes of standard input, for the input `-`. */
@@ -139,17 +148,6 @@ export function toolVersion(): string {
   return (cachedVersion = `selfeval/schema ${SCHEMA_VERSION}`);
 }
 
-/**
- * Why a file found in a folder is not read: content no format names, a format without a reader, or
- * plain text under an extension that is not a document's (README.md, data.csv, notes.json).
- */
-function folderSkipReason(sniffed: Sniffed, path: string): SkipReason | null {
-  if (sniffed.legacy) return null;
-  if (sniffed.format === null) return sniffed.encoding !== null && extensionOf(path) !== '' ? 'other-text' : 'unknown-content';
-  if (!hasReader(sniffed.format)) return 'no-reader';
-  return null;
-}
-
 interface Prepared {
   bytes: Uint8Array;
   sha256: string;
@@ -203,6 +201,8 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   const results = new ResultsFile(join(outDir, 'results.jsonl'));
   const stop = (): boolean => options.signal?.aborted === true;
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  // The one reading option that changes outputs (timeouts and memory limits only decide failures).
+  const ocr: OcrMode = options.ocr ?? 'auto';
   let done = 0;
   let read = 0;
   let resumed = 0;
@@ -216,7 +216,8 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   results.start();
   const pool = new ReadPool({
     jobs,
-    timeoutMs: options.timeoutMs ?? 120_000,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000,
+    ocrPageMs: options.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_S * 1000,
     maxHeapMb: options.maxHeapMb ?? 1024,
     ...(options.recycleAfter !== undefined ? { recycleAfter: options.recycleAfter } : {}),
   });
@@ -224,9 +225,9 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
   const finishFile = (i: number, line: ResultLine, signature: string | null, filePages: number, wasResumed: boolean): void => {
     const name = names[i] as string;
     lines[i] = line;
-    pairEntries[i] = pairEntryOf(i, line);
+    pairEntries[i] = pairEntryOf(i, line, ocr);
     if (signature !== null) held.set(name, { signature, line });
-    const entry: JournalEntry = { t: 'read', file: (files[i] as { path: string }).path, sha256: line.sha256, output: name, signature, line };
+    const entry: JournalEntry = { t: 'read', file: (files[i] as { path: string }).path, sha256: line.sha256, output: name, ocr, signature, line };
     journal.append(entry);
     results.append(line);
     done++;
@@ -251,17 +252,18 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       }
       const sniffed = sniffFormat(prepared.bytes, input.path === '-' ? '' : input.path);
       // Found in a folder and not a document format: listed in skipped.csv, not read.
-      const skipReason = input.explicit ? null : folderSkipReason(sniffed, input.path);
-      if (skipReason !== null) {
-        const reason = skipReason;
-        const entry: SkippedInput = { file: input.path, reason, detail: `${SKIP_MESSAGES[reason]}（${sniffed.evidence}）` };
+      const skip = input.explicit ? null : folderSkip(sniffed, input.path);
+      if (skip !== null) {
+        const entry: SkippedInput = { file: input.path, ...skip };
         skipped.push(entry);
         options.onEvent?.({ type: 'skip', skipped: entry });
         done++;
         return;
       }
       const earlier = previous.reads.get(input.path);
-      if (earlier && earlier.sha256 === prepared.sha256 && earlier.output === name) {
+      // Read under another OCR mode: read again if the mode can change what this format reads as.
+      const sameReading = earlier?.ocr === ocr || !ocrMatters(sniffed.format);
+      if (earlier && earlier.sha256 === prepared.sha256 && earlier.output === name && sameReading) {
         const now = previous.verified.get(name);
         const outputsThere = earlier.line.ok ? await stat(outputPath(name)).then(() => stat(draftPath(name))).then(() => true, () => false) : true;
         if (outputsThere && (!earlier.line.ok || now)) {
@@ -273,7 +275,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       const task: WorkerTask = {
         type: 'read', file: input.path, bytes: prepared.bytes, sha256: prepared.sha256,
         output: name, outputPath: outputPath(name), draftPath: draftPath(name),
-        ...(options.ocr ? { ocr: options.ocr } : {}),
+        ocr,
       };
       let reply: WorkerReply;
       try {
@@ -289,7 +291,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       if (stop()) return;
       read++;
       if (!reply.line.ok) await abandon(name);
-      const signature = reply.line.ok ? verificationSignature(tool, prepared.sha256, []) : null;
+      const signature = reply.line.ok ? verificationSignature(tool, readKeyOf(prepared.sha256, reply.line.format, ocr), []) : null;
       finishFile(i, reply.line, signature, reply.pages, false);
     });
 
@@ -308,7 +310,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
     const companions = new Map<number, PairEntry[]>();
     for (const group of groupsOf(entries)) for (const [index, list] of companionsInGroup(group)) companions.set(index, list);
     const due = entries.filter((e) => {
-      const wanted = verificationSignature(tool, e.sha256, companions.get(e.index) ?? []);
+      const wanted = verificationSignature(tool, e.readKey, companions.get(e.index) ?? []);
       return held.get(names[e.index] as string)?.signature !== wanted;
     });
     if (due.length > 0) options.onEvent?.({ type: 'pairing', documents: due.length });
@@ -316,7 +318,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
       const e = due[k] as PairEntry;
       const name = names[e.index] as string;
       const list = companions.get(e.index) ?? [];
-      const signature = verificationSignature(tool, e.sha256, list);
+      const signature = verificationSignature(tool, e.readKey, list);
       const file = (files[e.index] as { path: string }).path;
       const task: WorkerTask = {
         type: 'pair', file, sha256: e.sha256, output: name, outputPath: outputPath(name), draftPath: draftPath(name),
@@ -356,7 +358,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
         if (l === null) return;
         const name = names[i] as string;
         const h = held.get(name);
-        keep.push({ t: 'read', file: (files[i] as { path: string }).path, sha256: l.sha256, output: name, signature: h?.signature ?? null, line: h?.line ?? l });
+        keep.push({ t: 'read', file: (files[i] as { path: string }).path, sha256: l.sha256, output: name, ocr, signature: h?.signature ?? null, line: h?.line ?? l });
       });
       if (!options.prune) for (const name of stale) {
         const h = previous.verified.get(name);

@@ -17,14 +17,16 @@ export type Classification =
 export function classify(layout: LayoutDocument): Classification {
   const { scores, lookAlike } = scoreKinds(layout);
   if (lookAlike) {
-    return { ok: false, lookAlike, detail: `这是${lookAlike.what}，不是绩效自评表或自评报告（${lookAlike.evidence}）` };
+    // One sentence: what the file is, the evidence, and (where useful) why that is not a self-evaluation.
+    const note = lookAlike.note ? `；${lookAlike.note}` : '';
+    return { ok: false, lookAlike, detail: `这是${lookAlike.what}（${lookAlike.evidence}），不是绩效自评表或自评报告${note}` };
   }
   const best = scores[0];
   if (best && best.score >= MIN_MATCH) {
     const extractor = extractorFor(best.kind);
     if (extractor) return { ok: true, extractor, kind: best.kind, score: best.score, evidence: best.evidence };
   }
-  return { ok: false, lookAlike: null, detail: '内容中未找到自评表、自评报告或自评表说明的特征' };
+  return { ok: false, lookAlike: null, detail: '内容中未找到绩效自评表、自评报告或自评表说明的特征，不是自评文件' };
 }
 
 /** The extractor whose kind the content fits best, or null (kept for callers that need only that). */

@@ -8,6 +8,8 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { hasReader, type Sniffed } from '../readers/index.js';
+import { extensionOf } from '../readers/sniff.js';
 
 export type SkipReason = 'office-lock-file' | 'hidden' | 'unknown-content' | 'no-reader' | 'other-text' | 'symlink-loop' | 'not-found' | 'unreadable';
 
@@ -27,6 +29,22 @@ export const SKIP_MESSAGES: Record<SkipReason, string> = {
   'not-found': '文件或文件夹不存在',
   unreadable: '无法读取',
 };
+
+/**
+ * Why a file found in a folder is not read, as one sentence for skipped.csv: content no format
+ * names, a format without a reader, or plain text under an extension that is not a document's
+ * (README.md, data.csv, notes.json). Null when it is read.
+ */
+export function folderSkip(sniffed: Sniffed, path: string): { reason: SkipReason; detail: string } | null {
+  if (sniffed.legacy) return null;
+  const ext = extensionOf(path);
+  if (sniffed.format === null && sniffed.encoding !== null && ext !== '') {
+    return { reason: 'other-text', detail: `扩展名为 ${ext} 的文本文件，不是文档（文件夹中的纯文本只读取 .txt 和 .text）` };
+  }
+  if (sniffed.format === null) return { reason: 'unknown-content', detail: `${SKIP_MESSAGES['unknown-content']}：${sniffed.evidence}` };
+  if (!hasReader(sniffed.format)) return { reason: 'no-reader', detail: `${sniffed.evidence}，${SKIP_MESSAGES['no-reader']}` };
+  return null;
+}
 
 export interface InputFile {
   /** As given or found (`-` stands for standard input). */
@@ -66,7 +84,7 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
     try {
       entries = (await readdir(folder)).sort();
     } catch (error) {
-      skipped.push({ file: folder, reason: 'unreadable', detail: (error as Error).message });
+      skipped.push({ file: folder, reason: 'unreadable', detail: `无法列出文件夹内容（${(error as Error).message}）` });
       return;
     }
     for (const entry of entries) {

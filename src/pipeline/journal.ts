@@ -5,6 +5,7 @@
  */
 import { appendFileSync, closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { OcrMode } from '../readers/types.js';
 import type { ResultLine } from './fields.js';
 import { writeFileAtomicSync } from './files.js';
 
@@ -15,6 +16,11 @@ export interface ReadEntry {
   file: string;
   sha256: string | null;
   output: string;
+  /**
+   * The options that change what a file reads as (the OCR mode): a later run with another mode
+   * reads the file again where the mode matters for its format. Absent in older journals.
+   */
+  ocr?: OcrMode;
   /** Of the verification the output holds (see pairing.ts); null when the file failed. */
   signature: string | null;
   line: ResultLine;

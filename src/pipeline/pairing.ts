@@ -14,18 +14,33 @@ export interface PairEntry {
   /** Position in the batch (input order). */
   index: number;
   sha256: string;
+  /** What the draft was read from: the bytes, and the OCR mode where the format is read by OCR. */
+  readKey: string;
   kind: string;
   format: string;
   /** `departmentKey|fiscalYear|project`, or null when key or year is unknown (never paired). */
   group: string | null;
 }
 
-export function pairEntryOf(index: number, line: ResultLine): PairEntry | null {
+/**
+ * Whether the OCR mode can change what a file of this format reads as: PDFs and images (and legacy
+ * Office, which may be converted to PDF, and unknown formats) yes; DOCX, XLSX, HTML and text never.
+ */
+export function ocrMatters(format: string | null): boolean {
+  return !(format === 'docx' || format === 'xlsx' || format === 'html' || format === 'text');
+}
+
+/** The bytes' hash, plus the OCR mode when it can change the reading (see ocrMatters). */
+export function readKeyOf(sha256: string, format: string | null, ocr: string): string {
+  return ocrMatters(format) ? `${sha256}|ocr=${ocr}` : sha256;
+}
+
+export function pairEntryOf(index: number, line: ResultLine, ocr: string): PairEntry | null {
   if (!line.ok || line.sha256 === null || line.kind === null || line.format === null) return null;
   // A project's table and report pair with each other only: the project name is part of the key.
   const group =
     line.departmentKey !== null && line.fiscalYear !== null && line.kind !== 'unknown' ? `${line.departmentKey}|${line.fiscalYear}|${line.project ?? ''}` : null;
-  return { index, sha256: line.sha256, kind: line.kind, format: line.format, group };
+  return { index, sha256: line.sha256, readKey: readKeyOf(line.sha256, line.format, ocr), kind: line.kind, format: line.format, group };
 }
 
 /**
@@ -53,9 +68,13 @@ export function groupsOf(entries: Iterable<PairEntry>): PairEntry[][] {
   return [...groups.values()].filter((g) => g.length > 1 && new Set(g.map((e) => e.kind)).size > 1);
 }
 
-/** Names what a document's verification was computed from: the tool, its bytes and its companions' bytes. */
-export function verificationSignature(tool: string, sha256: string, companions: readonly PairEntry[]): string {
-  return createHash('sha256').update([tool, sha256, ...companions.map((c) => c.sha256)].join('\n')).digest('hex').slice(0, 32);
+/**
+ * Names what a document's verification was computed from: the tool, its read key and its
+ * companions' (bytes and, for OCR'd formats, the OCR mode: a companion read again under another
+ * mode gives another signature, so its partners are verified again).
+ */
+export function verificationSignature(tool: string, readKey: string, companions: readonly PairEntry[]): string {
+  return createHash('sha256').update([tool, readKey, ...companions.map((c) => c.readKey)].join('\n')).digest('hex').slice(0, 32);
 }
 
 /**

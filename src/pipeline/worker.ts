@@ -5,9 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
-import { threadId } from 'node:worker_threads';
+import { threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SelfevalError } from '../errors.js';
+import { setOcrCancelFlag, setOcrPageListener } from '../readers/ocr-progress.js';
+import { releaseOcrLock, takeOcrLock } from './ocr-lock.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
 import { errorLine, documentLine, type ResultLine } from './lines.js';
@@ -26,6 +28,10 @@ export type WorkerTask =
       draftPath: string;
       /** Which PDF pages to read by OCR (default `auto`). */
       ocr?: OcrMode;
+      /** Told the number of each page as its OCR starts (the pool extends the time limit). */
+      progress?: MessagePort;
+      /** Set by the pool when the file's time is up, so OCR stops between engine runs. */
+      cancel?: Int32Array;
     }
   | {
       type: 'pair';
@@ -46,9 +52,16 @@ export interface WorkerReply {
   heapUsed: number;
   tasksDone: number;
   threadId: number;
+  /** The task read pages by OCR: the thread holds the engine and the memory OCR grew (recycled). */
+  ocr: boolean;
 }
 
 let tasksDone = 0;
+/** Shared with the other threads of the pool (see ocr-lock.ts); absent outside a batch pool. */
+const ocrLock = (workerData as { ocrLock?: Int32Array } | null)?.ocrLock ?? null;
+
+/** Messages to the pool: a page's OCR starts (more time), or the file waits for the OCR lock (clock paused). */
+export type ProgressMessage = { page: number } | { waiting: boolean };
 
 async function readDraft(path: string): Promise<Document> {
   return JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as Document;
@@ -82,8 +95,28 @@ async function runPair(task: Extract<WorkerTask, { type: 'pair' }>): Promise<Wor
 }
 
 export default async function runTask(task: WorkerTask): Promise<WorkerReply> {
-  const line = task.type === 'read' ? await runRead(task) : await runPair(task);
+  const progress = task.type === 'read' ? task.progress : undefined;
+  let ocr = false;
+  setOcrCancelFlag(task.type === 'read' ? (task.cancel ?? null) : null);
+  setOcrPageListener(
+    progress
+      ? (page) => {
+          ocr = true;
+          if (ocrLock) takeOcrLock(ocrLock, (waiting) => progress.postMessage({ waiting } satisfies ProgressMessage));
+          progress.postMessage({ page } satisfies ProgressMessage);
+        }
+      : null,
+  );
+  let line: ResultLine;
+  try {
+    line = task.type === 'read' ? await runRead(task) : await runPair(task);
+  } finally {
+    setOcrPageListener(null);
+    setOcrCancelFlag(null);
+    if (ocrLock) releaseOcrLock(ocrLock);
+    progress?.close();
+  }
   tasksDone++;
   const pages = task.type === 'read' ? (line.pageCount ?? 1) : 0;
-  return { line, pages, heapUsed: getHeapStatistics().used_heap_size, tasksDone, threadId };
+  return { line, pages, heapUsed: getHeapStatistics().used_heap_size, tasksDone, threadId, ocr };
 }

@@ -195,5 +195,5 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): Sniffed {
   }
   if (isLegacyExtension(ext)) return result(null, 'extension', `内容无法识别，按扩展名 ${ext}`, { legacy: true });
   if (byExtension) return result(byExtension, 'extension', '内容无法识别，按扩展名');
-  return result(null, null, '内容无法识别（二进制）');
+  return result(null, null, '二进制数据，没有已知格式的文件头');
 }

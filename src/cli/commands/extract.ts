@@ -7,8 +7,10 @@ import { buffer } from 'node:stream/consumers';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { writeBatchCsv } from '../../output/csv.js';
 import { DatabaseError, importBatch, openDatabase, type ImportResult } from '../../output/sqlite.js';
-import { collectInputs, OutputFolderError, runBatch, toolVersion, type BatchResult, type ResultLine } from '../../pipeline/batch.js';
-import { defaultJobs } from '../../pipeline/pool.js';
+import {
+  collectInputs, DEFAULT_OCR_PAGE_TIMEOUT_S, DEFAULT_TIMEOUT_S, OutputFolderError, runBatch, toolVersion, type BatchResult, type ResultLine,
+} from '../../pipeline/batch.js';
+import { defaultJobs, MAX_OCR_PAGES_TIMED } from '../../pipeline/pool.js';
 import type { OcrMode } from '../../pipeline/run.js';
 import { formatTable } from '../format.js';
 import { ocrOption } from '../ocr-option.js';
@@ -22,6 +24,7 @@ interface ExtractOptions {
   force?: boolean;
   prune?: boolean;
   timeout: number;
+  ocrPageTimeout: number;
   maxMemory: number;
   quiet?: boolean;
   verbose?: boolean;
@@ -50,7 +53,8 @@ const HELP_AFTER = `
 
 输出：DIR/<文件名>.json、DIR/results.jsonl，以及 documents.csv、indicators.csv、targets.csv、
 findings.csv、errors.csv、skipped.csv（UTF-8 带 BOM，可直接用 Excel 打开）。
-再次运行到同一输出文件夹时，内容未变的文件不会重读（--force 全部重读）。
+再次运行到同一输出文件夹时，内容未变的文件不会重读（--force 全部重读）；换了 --ocr 模式时，PDF 和图像会重读。
+时限：每个文件 ${DEFAULT_TIMEOUT_S} 秒，每个需要 OCR 的页另加 ${DEFAULT_OCR_PAGE_TIMEOUT_S} 秒（例如 30 页的扫描件共 ${DEFAULT_TIMEOUT_S + 30 * DEFAULT_OCR_PAGE_TIMEOUT_S} 秒）。
 退出码：0 全部读取；1 部分文件失败；2 用法错误；3 输出文件夹或数据库无法写入；4 --fail-on 命中；130 被中断。`;
 
 export function registerExtract(program: Command): void {
@@ -63,7 +67,8 @@ export function registerExtract(program: Command): void {
     .option('--db <file>', '同时写入 SQLite 数据库文件')
     .option('--force', '全部重读，即使上次已完成')
     .option('--prune', '删除输出文件夹中已不在本次输入里的旧输出')
-    .option('--timeout <seconds>', '每个文件的读取时限（秒）', positiveInteger('--timeout'), 120)
+    .option('--timeout <seconds>', '每个文件的读取时限（秒），需要 OCR 的页另有时间（见 --ocr-page-timeout）', positiveInteger('--timeout'), DEFAULT_TIMEOUT_S)
+    .option('--ocr-page-timeout <seconds>', `每个 OCR 识别的页另加的时限（秒，最多计 ${MAX_OCR_PAGES_TIMED} 页）`, positiveInteger('--ocr-page-timeout'), DEFAULT_OCR_PAGE_TIMEOUT_S)
     .option('--max-memory <MB>', '每个线程的内存上限（MB）', positiveInteger('--max-memory'), 1024)
     .option('-q, --quiet', '只输出错误和最后的统计')
     .option('-v, --verbose', '逐个列出跳过的文件和错误详情')
@@ -104,6 +109,7 @@ async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
         force: opts.force === true,
         prune: opts.prune === true,
         timeoutMs: opts.timeout * 1000,
+        ocrPageTimeoutMs: opts.ocrPageTimeout * 1000,
         maxHeapMb: opts.maxMemory,
         readStdin: async () => new Uint8Array(await buffer(process.stdin)),
         signal: controller.signal,

@@ -8,6 +8,7 @@ import type { LayoutDocument } from '../../layout/model.js';
 import { pagesToLayout } from '../pdf/index.js';
 import type { Reader, ReadOptions } from '../types.js';
 import { sniffFormat } from '../sniff.js';
+import { ocrPageStarting } from '../ocr-progress.js';
 
 /** Resolution we read at: scans above it are scaled down (OCR gains nothing, and time grows with pixels). */
 const TARGET_DPI = 200;
@@ -36,6 +37,7 @@ export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): P
   const ocr = await import('../ocr/index.js');
   const read: Awaited<ReturnType<typeof ocr.ocrPage>>[] = [];
   for (let page = 0; page < pageCount; page++) {
+    ocrPageStarting(page + 1);
     let image: { data: Uint8Array; width: number; height: number; channels: number };
     let dpi: number;
     try {

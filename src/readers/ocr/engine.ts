@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { throwIfOcrCancelled } from '../ocr-progress.js';
 
 type Ort = typeof import('onnxruntime-node');
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -51,6 +52,8 @@ async function createEngine(): Promise<OcrEngine> {
     intraOpNumThreads: threads(),
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all' as const,
+    enableCpuMemArena: false,
+    enableMemPattern: false,
     // Threads that spin while waiting steal the core from the other worker of a batch.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
@@ -64,6 +67,7 @@ async function createEngine(): Promise<OcrEngine> {
   const run = async (session: Session, data: Float32Array, dims: number[]): Promise<Tensor> => {
     const inputName = session.inputNames[0] as string;
     const outputName = session.outputNames[0] as string;
+    throwIfOcrCancelled();
     const out = await session.run({ [inputName]: new ort.Tensor('float32', data, dims) });
     return out[outputName] as Tensor;
   };

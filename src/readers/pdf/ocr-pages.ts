@@ -10,6 +10,7 @@ import type { TableSettingsInput } from '../../layout/table/settings.js';
 import type { OcrMode } from '../types.js';
 import type { PdfPageLayout } from './pages.js';
 import { renderPageRgba } from './render.js';
+import { ocrPageStarting } from '../ocr-progress.js';
 
 /** A page with fewer text characters than this, and images, has no text layer to speak of. */
 const MIN_TEXT_CHARS = 10;
@@ -52,6 +53,7 @@ export async function readOcrPages(doc: PDFDocumentProxy, pages: readonly PdfPag
   const ocr = await import('../ocr/index.js');
   const read = new Map<number, Awaited<ReturnType<typeof ocr.ocrPage>>>();
   for (const number of wanted) {
+    ocrPageStarting(number);
     const image = await renderPageRgba(doc, number, { dpi: ocr.OCR_DPI });
     read.set(number, await ocr.ocrPage(image, ocr.OCR_DPI, number, settings));
   }
