@@ -49,6 +49,8 @@ export interface BatchOptions {
   /** … plus this for every page read by OCR (default 20 s; up to MAX_OCR_PAGES_TIMED pages). */
   ocrPageTimeoutMs?: number;
   maxHeapMb?: number;
+  /** How many threads may read by OCR at once (default 1: a page's OCR needs several hundred MB). */
+  ocrJobs?: number;
   recycleAfter?: number;
   /** Bytes of standard input, for the input `-`. */
   readStdin?: () => Promise<Uint8Array>;
@@ -219,6 +221,7 @@ export async function runBatch(inputs: CollectedInputs, options: BatchOptions): 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000,
     ocrPageMs: options.ocrPageTimeoutMs ?? DEFAULT_OCR_PAGE_TIMEOUT_S * 1000,
     maxHeapMb: options.maxHeapMb ?? 1024,
+    ...(options.ocrJobs !== undefined ? { ocrJobs: options.ocrJobs } : {}),
     ...(options.recycleAfter !== undefined ? { recycleAfter: options.recycleAfter } : {}),
   });
 

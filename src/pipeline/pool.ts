@@ -21,6 +21,8 @@ export interface PoolOptions {
   ocrPageMs?: number;
   /** Per-thread heap limit in MB: a file needing more becomes an OUT_OF_MEMORY error. */
   maxHeapMb: number;
+  /** How many threads may read by OCR at once (default 1: see ocr-lock.ts). */
+  ocrJobs?: number;
   /** Recycle a thread after this many files … */
   recycleAfter?: number;
   /** … or when its heap in use is above this after a file (MB). */
@@ -57,12 +59,13 @@ export class ReadPool {
   private readonly pool: Piscina;
   private gate: Promise<void> = Promise.resolve();
   private closed = false;
-  private readonly ocrLock = newOcrLock();
+  private readonly ocrLock: Int32Array;
   private readonly orphanCheck: NodeJS.Timeout;
   readonly jobs: number;
 
   constructor(private readonly options: PoolOptions) {
     this.jobs = Math.max(1, options.jobs ?? defaultJobs());
+    this.ocrLock = newOcrLock(Math.min(this.jobs, options.ocrJobs ?? 1));
     this.pool = new Piscina({
       filename: workerEntry(),
       execArgv: [],

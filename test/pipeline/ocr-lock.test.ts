@@ -79,4 +79,28 @@ describe('the OCR lock', () => {
     freeIfOrphaned(lock, [id + 1]);
     expect(Atomics.load(lock, 0)).toBe(0);
   }, 60_000);
+
+  it('with two slots (--ocr-jobs 2) lets two threads in at once and makes a third wait for either', async () => {
+    const lock = newOcrLock(2);
+    const [goA, goB, goC] = [flag(), flag(), flag()];
+    // The first message of a thread, listened for as soon as it starts (a later listener would miss it).
+    const taken = (t: { worker: Worker }) => new Promise<Record<string, unknown>>((resolve) => t.worker.once('message', resolve));
+    const a = thread(lock, goA, true);
+    const aTaken = taken(a);
+    const b = thread(lock, goB, true);
+    const bTaken = taken(b);
+    expect(await aTaken).toMatchObject({ taken: true, events: [] });
+    expect(await bTaken).toMatchObject({ taken: true, events: [] });
+    expect([Atomics.load(lock, 0), Atomics.load(lock, 1)].sort()).toEqual([a.worker.threadId, b.worker.threadId].sort());
+    const c = thread(lock, goC, true);
+    expect(await taken(c)).toMatchObject({ waiting: true });
+    set(goB);
+    await b.messages;
+    await vi.waitUntil(() => [Atomics.load(lock, 0), Atomics.load(lock, 1)].includes(c.worker.threadId), { timeout: 30_000, interval: 20 });
+    set(goA);
+    set(goC);
+    expect((await c.messages).at(-1)).toMatchObject({ taken: true, events: [true, false] });
+    await a.messages;
+    expect([Atomics.load(lock, 0), Atomics.load(lock, 1)]).toEqual([0, 0]);
+  }, 60_000);
 });

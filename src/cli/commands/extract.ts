@@ -25,6 +25,7 @@ interface ExtractOptions {
   prune?: boolean;
   timeout: number;
   ocrPageTimeout: number;
+  ocrJobs?: number;
   maxMemory: number;
   quiet?: boolean;
   verbose?: boolean;
@@ -68,6 +69,7 @@ export function registerExtract(program: Command): void {
     .option('--force', '全部重读，即使上次已完成')
     .option('--prune', '删除输出文件夹中已不在本次输入里的旧输出')
     .option('--timeout <seconds>', '每个文件的读取时限（秒），需要 OCR 的页另有时间（见 --ocr-page-timeout）', positiveInteger('--timeout'), DEFAULT_TIMEOUT_S)
+    .option('--ocr-jobs <n>', '同时做 OCR 的线程数（默认 1：一页 OCR 要几百 MB 内存；内存充足时可设为 --jobs 的值，扫描件多的批次更快）', positiveInteger('--ocr-jobs'))
     .option('--ocr-page-timeout <seconds>', `每个 OCR 识别的页另加的时限（秒，最多计 ${MAX_OCR_PAGES_TIMED} 页）`, positiveInteger('--ocr-page-timeout'), DEFAULT_OCR_PAGE_TIMEOUT_S)
     .option('--max-memory <MB>', '每个线程的内存上限（MB）', positiveInteger('--max-memory'), 1024)
     .option('-q, --quiet', '只输出错误和最后的统计')
@@ -110,6 +112,7 @@ async function extract(paths: string[], opts: ExtractOptions): Promise<number> {
         prune: opts.prune === true,
         timeoutMs: opts.timeout * 1000,
         ocrPageTimeoutMs: opts.ocrPageTimeout * 1000,
+        ...(opts.ocrJobs !== undefined ? { ocrJobs: opts.ocrJobs } : {}),
         maxHeapMb: opts.maxMemory,
         readStdin: async () => new Uint8Array(await buffer(process.stdin)),
         signal: controller.signal,
