@@ -45,12 +45,12 @@ function positiveInteger(name: string): (value: string) => number {
 
 const HELP_AFTER = `
 示例：
-  selfeval extract 增城区/ --out out                     读取整个文件夹（含子文件夹）
+  selfeval extract 自评材料/ --out out                     读取整个文件夹（含子文件夹）
   selfeval extract a.pdf b.docx --out out --jobs 2       指定文件，2 个线程
-  selfeval extract 增城区/ --out out --db audit.sqlite   同时写入 SQLite 数据库
+  selfeval extract 自评材料/ --out out --db audit.sqlite   同时写入 SQLite 数据库
   cat x.pdf | selfeval extract - --out out               从标准输入读取
-  selfeval extract 增城区/ --out out --fail-on error     有 error 级问题时退出码为 4（用于 CI）
-  selfeval extract 增城区/ --out out --report            读取后写出审计报告 out/report.html（见 selfeval help report）
+  selfeval extract 自评材料/ --out out --fail-on error     有 error 级问题时退出码为 4（用于 CI）
+  selfeval extract 自评材料/ --out out --report            读取后写出审计报告 out/report.html（见 selfeval help report）
 
 输出：DIR/<文件名>.json、DIR/results.jsonl，以及 documents.csv、indicators.csv、targets.csv、
 findings.csv、errors.csv、skipped.csv（UTF-8 带 BOM，可直接用 Excel 打开）。

@@ -20,7 +20,7 @@ const HELP_AFTER = `
   selfeval report out --out 审计报告.html      写到指定文件
   selfeval report out --no-images              不生成 PDF 原文页面图像（只显示位置和原文）
   selfeval report /data/out --sources /data    源文件路径相对于 /data（extract 在 /data 中运行时）
-  selfeval extract 增城区/ --out out --report  读取后直接写出 out/report.html
+  selfeval extract 自评材料/ --out out --report  读取后直接写出 out/report.html
 
 页面（中文，无需联网，可直接用浏览器打开）：
   总览：每份文件一行（地区、部门、年度、类型、格式、自评与复核总分、差值、等级、复核项数、问题数），
