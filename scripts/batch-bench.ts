@@ -1,6 +1,8 @@
 /**
  * The batch benchmark: `npx tsx scripts/batch-bench.ts [--files 2000] [--jobs 1,2] [--kill] [--no-build]`.
  *
+ * `--ocr-jobs N` is passed on to every run (default: the CLI's, 1).
+ *
  * Builds, in a fresh temporary folder, a batch of at least --files inputs: the shared corpus (every
  * format, the beyond/ documents included) copied under many names into folders of 100, plus the
  * hostile fixtures of test/fixtures/bad. Then runs the compiled CLI (`bin/selfeval.js`) over it
@@ -22,6 +24,9 @@ const option = (name: string, fallback: string): string => {
 };
 const target = Number(option('--files', '2000'));
 const jobsList = option('--jobs', '1,2').split(',').map(Number);
+const ocrJobs = option('--ocr-jobs', '');
+/** Options every run gets besides --jobs. */
+const runOptions = ocrJobs === '' ? [] : ['--ocr-jobs', ocrJobs];
 
 function corpusFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,7 +51,7 @@ interface Run {
 function timedRunWithReport(input: string, out: string, jobs: number): Run {
   // execFileSync only returns stderr on failure; capture it through a child with piped stderr instead.
   const started = Date.now();
-  const result = spawnSyncCapture('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'bin/selfeval.js'), 'extract', input, '--out', out, '--jobs', String(jobs), '--quiet']);
+  const result = spawnSyncCapture('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'bin/selfeval.js'), 'extract', input, '--out', out, '--jobs', String(jobs), ...runOptions, '--quiet']);
   const seconds = (Date.now() - started) / 1000;
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr)?.[1] ?? 0) / 1024;
   const lines = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pageCount: number | null });
@@ -64,7 +69,7 @@ function spawnSyncCapture(cmd: string, argv: string[]): { status: number; stderr
 }
 
 async function killHalfway(input: string, out: string, total: number): Promise<number> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/selfeval.js'), 'extract', input, '--out', out, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/selfeval.js'), 'extract', input, '--out', out, '--jobs', '2', ...runOptions, '--quiet'], { stdio: 'ignore' });
   const results = join(out, 'results.jsonl');
   const finished = (): number => (existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter((l) => l.endsWith('}')).length : 0);
   await new Promise<void>((resolve) => {

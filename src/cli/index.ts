@@ -4,6 +4,7 @@ import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTables } from './commands/tables.js';
 import { registerVerify } from './commands/verify.js';
+import { tuneOwnThread } from '../pipeline/own-thread.js';
 import { configureChineseHelp } from './help.js';
 import { packageVersion } from './version.js';
 
@@ -21,6 +22,7 @@ const EXAMPLES = `
 
 /** The `selfeval` command line: a thin adapter over the pipeline. Exit codes: 0 ok, 1 some file failed, 2 usage. */
 export async function main(argv: readonly string[]): Promise<number> {
+  tuneOwnThread();
   const program = new Command();
   program
     .name('selfeval')

@@ -12,6 +12,7 @@ import { setOcrCancelFlag, setOcrPageListener } from '../readers/ocr-progress.js
 import { releaseOcrLock, takeOcrLock } from './ocr-lock.js';
 import type { Document } from '../schema/document.js';
 import { writeFileAtomic } from './files.js';
+import { tuneOwnThread } from './own-thread.js';
 import { errorLine, documentLine, type ResultLine } from './lines.js';
 import { extractDraft, verify, type OcrMode } from './run.js';
 
@@ -55,6 +56,8 @@ export interface WorkerReply {
   /** The task read pages by OCR: the thread holds the engine and the memory OCR grew (recycled). */
   ocr: boolean;
 }
+
+tuneOwnThread();
 
 let tasksDone = 0;
 /** Shared with the other threads of the pool (see ocr-lock.ts); absent outside a batch pool. */
