@@ -1,7 +1,6 @@
 /**
- * The batch benchmark: `npx tsx scripts/batch-bench.ts [--files 2000] [--jobs 1,2] [--kill] [--no-build]`.
- *
- * `--ocr-jobs N` is passed on to every run (default: the CLI's, 1).
+ * The batch benchmark: `npx tsx scripts/batch-bench.ts [--files 2000] [--jobs 1,2] [--ocr-jobs N] [--kill] [--no-build]`
+ * (`--ocr-jobs` is passed on to every run; without it the CLI's default, 1).
  *
  * Builds, in a fresh temporary folder, a batch of at least --files inputs: the shared corpus (every
  * format, the beyond/ documents included) copied under many names into folders of 100, plus the
